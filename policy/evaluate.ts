@@ -1,0 +1,105 @@
+// Running rules on models: config defaults, exemptions, and never throwing. Shared by the pack and the components.
+import type { ResourceModel } from "./model";
+import type { ConfigProperty, Finding, ResourceRule, Rule, StackContext, StackEntry, StackFinding, StackRule } from "./rules/rule";
+import { NotApplicable } from "./rules/rule";
+
+export const exemptTag = "ecs-guardrails:exempt";
+export const exemptReasonTag = "ecs-guardrails:exempt-reason";
+
+/** Settings every policy has, beside its own. */
+export const sharedConfig: Record<"excludeResources" | "allowTagExemptions", ConfigProperty> = {
+    excludeResources: {
+        type: "array", items: { type: "string" }, default: [],
+        description: "Glob patterns (`*`, `?`) matched against the resource's name and URN; matching resources are exempt, and the exemption is reported.",
+    },
+    allowTagExemptions: {
+        type: "boolean", default: true,
+        description: `Honour the resource tag \`${exemptTag}\` (comma-separated policy names). Set false to forbid tag exemptions from this policy.`,
+    },
+};
+
+export interface SharedConfig {
+    excludeResources: string[];
+    allowTagExemptions: boolean;
+}
+
+/** A policy's config: what was given, with every missing or mistyped setting replaced by its default. */
+export function withDefaults<C>(rule: Rule, given: Record<string, unknown> | undefined): C & SharedConfig {
+    const schema: Record<string, ConfigProperty> = { ...rule.config, ...sharedConfig };
+    const config: Record<string, unknown> = {};
+    for (const [key, property] of Object.entries(schema)) {
+        const value = given?.[key];
+        config[key] = fits(value, property) ? value : property.default;
+    }
+    return config as C & SharedConfig;
+}
+
+function fits(value: unknown, property: ConfigProperty): boolean {
+    switch (property.type) {
+        case "array": return Array.isArray(value) && value.every((v) => typeof v === "string");
+        case "integer": return Number.isInteger(value) && (property.minimum === undefined || (value as number) >= property.minimum);
+        case "number": return typeof value === "number" && Number.isFinite(value);
+        default: return typeof value === property.type;
+    }
+}
+
+export interface Exemption {
+    policy: string;
+    urn: string;
+    name: string;
+    how: string;
+}
+
+/** Why this resource is exempt from this policy, or undefined when it is not. */
+export function exemptionOf(rule: Rule, model: Pick<ResourceModel, "name" | "urn" | "tags">, config: SharedConfig): Exemption | undefined {
+    const pattern = config.excludeResources.find((p) => globMatches(p, model.name) || globMatches(p, model.urn));
+    if (pattern !== undefined) {
+        return { policy: rule.name, urn: model.urn, name: model.name, how: `excluded by the policy's excludeResources pattern '${pattern}'` };
+    }
+    const tags = model.tags;
+    if (config.allowTagExemptions && tags && typeof tags === "object" && !(tags instanceof Array) && exemptTag in tags) {
+        const value = (tags as Record<string, unknown>)[exemptTag];
+        const names = typeof value === "string" ? value.split(",").map((s) => s.trim()) : [];
+        if (names.includes(rule.name)) {
+            const reason = (tags as Record<string, unknown>)[exemptReasonTag];
+            const because = typeof reason === "string" && reason.trim() ? ` (reason: ${reason.trim()})` : "";
+            return { policy: rule.name, urn: model.urn, name: model.name, how: `exempt by its tag '${exemptTag}'${because}` };
+        }
+    }
+    return undefined;
+}
+
+const globCache = new Map<string, RegExp>();
+
+export function globMatches(pattern: string, text: string): boolean {
+    let re = globCache.get(pattern);
+    if (!re) {
+        const source = pattern.split("").map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
+        re = new RegExp(`^${source}$`);
+        globCache.set(pattern, re);
+    }
+    return re.test(text);
+}
+
+/** Runs a resource rule; a rule that throws becomes a finding, never an exception. */
+export function runResourceRule(rule: ResourceRule, model: ResourceModel, config: object): Finding[] | NotApplicable {
+    if (!rule.appliesTo.includes(model.kind)) return new NotApplicable(`applies to ${rule.appliesTo.join(", ")}`);
+    try {
+        return rule.check(model, config);
+    } catch (e) {
+        return [internalError(rule, e)];
+    }
+}
+
+export function runStackRule(rule: StackRule, entries: StackEntry[], config: object, stack: StackContext): StackFinding[] | Finding[] {
+    try {
+        return rule.check(entries, config, stack);
+    } catch (e) {
+        return [internalError(rule, e)];
+    }
+}
+
+function internalError(rule: Rule, e: unknown): Finding {
+    const detail = e instanceof Error ? e.constructor.name : typeof e;
+    return { message: `The ${rule.name} check failed on this input (${detail}); please report it to ecs-guardrails. The resource was not checked.` };
+}

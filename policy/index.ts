@@ -1,0 +1,14 @@
+// The pack entry the Pulumi CLI loads (package.json `main`): `new PolicyPack(...)` and nothing else.
+import { PolicyPack } from "@pulumi/policy";
+import { trackSecrets } from "./secrets";
+import { policies } from "./policies";
+
+trackSecrets();
+
+new PolicyPack("ecs-guardrails", {
+    policies,
+    description: "Amazon ECS best practices (running your application) and ECS/ECR hardening, enforced at preview.",
+    displayName: "ecs-guardrails",
+    provider: "aws",
+    tags: ["ecs", "ecr", "containers"],
+});

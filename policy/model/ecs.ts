@@ -1,0 +1,149 @@
+// The provider-neutral model every rule reads. Provider shapes (aws, aws-native) map onto it once per resource.
+import type { Field, MalformedInput } from "./values";
+
+/** What kind of ECS/ECR resource this is, whatever provider declared it. */
+export type ResourceKind =
+    | "taskDefinition"
+    | "service"
+    | "taskSet"
+    | "expressService"
+    | "cluster"
+    | "repository"
+    | "repositoryCreationTemplate"
+    | "repositoryPolicy"
+    | "lifecyclePolicy";
+
+/** Container fields a provider's shape may lack (the Express Gateway Service's primary container has few). */
+export type ContainerField =
+    | "essential" | "entryPoint" | "versionConsistency" | "restartPolicy" | "linuxParameters" | "stopTimeout"
+    | "firelens" | "dockerLabels" | "healthCheck" | "privileged" | "readonlyRootFilesystem" | "user" | "memory";
+
+export interface EnvironmentVariable {
+    name: Field<string>;
+    value: Field<string>;
+}
+
+export interface Container {
+    /** Position in the definition list, from 0. */
+    index: number;
+    /** How messages name it: `container 'web'`, or `container #2` when it has no readable name. */
+    label: string;
+    /** Property path of this container: `containerDefinitions[1]`, `primaryContainer`. */
+    path: string;
+    /** Fields this shape has; a rule on a field the shape lacks does not apply. */
+    has: ReadonlySet<ContainerField>;
+    name: Field<string>;
+    image: Field<string>;
+    /** Resolved: unset means true. */
+    essential: Field<boolean>;
+    entryPoint: Field<string[]>;
+    command: Field<string[]>;
+    versionConsistency: Field<string>;
+    restartEnabled: Field<boolean>;
+    initProcessEnabled: Field<boolean>;
+    stopTimeout: Field<number>;
+    /** The log driver; undefined when there is no log configuration. */
+    logDriver: Field<string>;
+    firelens: Field<boolean>;
+    dockerLabels: Field<Record<string, unknown>>;
+    healthCheck: Field<boolean>;
+    privileged: Field<boolean>;
+    readonlyRootFilesystem: Field<boolean>;
+    user: Field<string>;
+    environment: Field<EnvironmentVariable[]>;
+    memory: Field<number>;
+    memoryReservation: Field<number>;
+}
+
+export interface EfsVolume {
+    name: string;
+    transitEncryption: Field<string>;
+}
+
+/** A task: a task definition, or an Express Gateway Service's implicit one. */
+export interface TaskFacet {
+    /** The family (EGS: its service name); undefined when unset. */
+    family: Field<string>;
+    networkMode: Field<string>;
+    requiresCompatibilities: Field<string[]>;
+    taskRoleArn: Field<string>;
+    executionRoleArn: Field<string>;
+    pidMode: Field<string>;
+    ipcMode: Field<string>;
+    memory: Field<number>;
+    operatingSystemFamily: Field<string>;
+    efsVolumes: Field<EfsVolume[]>;
+    /** Unreadable when the whole container list is unknown or malformed. */
+    containers: Field<Container[]>;
+    /** The property that holds the containers, for messages. */
+    containersPath: string;
+}
+
+export interface ServiceFacet {
+    launchType: Field<string>;
+    /** True when the service runs on Fargate (launch type or capacity providers). */
+    fargate: Field<boolean>;
+    platformVersion: Field<string>;
+    /** The property that holds the network configuration (`networkConfiguration`). */
+    networkPath: string;
+    hasNetworkConfiguration: Field<boolean>;
+    securityGroups: Field<Field<string>[]>;
+    /** Undefined when the shape has no such field (EGS). */
+    assignPublicIp: Field<boolean>;
+    deploymentController: Field<string>;
+    circuitBreakerEnable: Field<boolean>;
+    circuitBreakerRollback: Field<boolean>;
+    enableEcsManagedTags: Field<boolean>;
+    propagateTags: Field<string>;
+    /** TS: the service it belongs to (name or ARN), for grouping with its service. */
+    parentService: Field<string>;
+}
+
+export interface ClusterFacet {
+    containerInsights: Field<string>;
+    execLogging: Field<string>;
+}
+
+export interface RepositoryFacet {
+    /** The repository name (template: its prefix). */
+    repositoryName: Field<string>;
+    tagMutability: Field<string>;
+    /** undefined when the shape does not have it (creation templates: mutability only). */
+    scanOnPush?: Field<boolean>;
+    encryptionType?: Field<string>;
+    /** aws-native only: an inline lifecycle policy. */
+    inlineLifecyclePolicy?: Field<boolean>;
+}
+
+export interface PolicyStatement {
+    effect: string;
+    principalIsEveryone: boolean;
+    hasCondition: boolean;
+    sid?: string;
+}
+
+export interface RepositoryPolicyFacet {
+    repository: Field<string>;
+    statements: Field<PolicyStatement[]>;
+}
+
+export interface LifecyclePolicyFacet {
+    repository: Field<string>;
+}
+
+export interface ResourceModel {
+    kind: ResourceKind;
+    /** The Pulumi type token. */
+    type: string;
+    name: string;
+    urn: string;
+    tags: Field<Record<string, unknown>>;
+    task?: TaskFacet;
+    service?: ServiceFacet;
+    cluster?: ClusterFacet;
+    repository?: RepositoryFacet;
+    repositoryPolicy?: RepositoryPolicyFacet;
+    lifecyclePolicy?: LifecyclePolicyFacet;
+    /** Input that could not be read, reported once by `ecs-input-well-formed`. */
+    malformed: MalformedInput[];
+}

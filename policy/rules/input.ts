@@ -1,0 +1,21 @@
+// Input that cannot be read, reported once per resource so the other policies can stay quiet about it.
+import { ResourceRule } from "./rule";
+
+export const inputWellFormed: ResourceRule = {
+    kind: "resource",
+    name: "ecs-input-well-formed",
+    description: "The resource's ECS/ECR input can be read: container definitions are a JSON list of objects and fields have the types the ECS API expects.",
+    level: "mandatory",
+    severity: "high",
+    source: { controls: ["ecs-guardrails (input validation)"], url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html" },
+    appliesTo: ["taskDefinition", "service", "taskSet", "expressService", "cluster", "repository", "repositoryCreationTemplate", "repositoryPolicy", "lifecyclePolicy"],
+    scope: "every resource",
+    remediationSteps: "Fix the property named in the message: other policies cannot check what they cannot read.",
+    config: {},
+    check(resource) {
+        if (resource.malformed.length === 0) return [];
+        const shown = resource.malformed.slice(0, 5).map((m) => (m.path ? `${m.path} ${m.problem}` : m.problem));
+        const more = resource.malformed.length > 5 ? ` (and ${resource.malformed.length - 5} more)` : "";
+        return [{ message: `Malformed input: ${shown.join("; ")}${more}. Fix it so the other policies can check this resource.` }];
+    },
+};

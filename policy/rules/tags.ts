@@ -1,0 +1,27 @@
+// Rules on tags.
+import { Finding, ResourceRule, notApplicable, q, readable } from "./rule";
+
+export const requiredTags: ResourceRule<{ requiredTags: string[] }> = {
+    kind: "resource",
+    name: "ecs-required-tags",
+    description: "Every tag key in `requiredTags` is present (not applicable while none are configured).",
+    level: "advisory",
+    severity: "low",
+    source: { guide: ["managed-tags"] },
+    appliesTo: ["service", "taskDefinition", "cluster", "expressService", "repository"],
+    scope: "service, task definition, cluster, Express Gateway Service, repository",
+    remediationSteps: "Add the missing tags (for example through the provider's `defaultTags`, so every resource gets them).",
+    config: {
+        requiredTags: { type: "array", items: { type: "string" }, default: [], description: "Tag keys every resource must carry, e.g. [\"team\", \"environment\"]." },
+    },
+    check(resource, config) {
+        if (config.requiredTags.length === 0) return notApplicable("no requiredTags configured");
+        const out: Finding[] = [];
+        if (!readable(resource.tags, "tags", out)) return out;
+        const missing = config.requiredTags.filter((k) => !(resource.tags && Object.prototype.hasOwnProperty.call(resource.tags, k)));
+        if (missing.length > 0) {
+            out.push({ message: `Missing required tag${missing.length > 1 ? "s" : ""} ${missing.map((k) => q(k)).join(", ")}. Add ${missing.length > 1 ? "them" : "it"} so cost and ownership reports can group this resource.` });
+        }
+        return out;
+    },
+};

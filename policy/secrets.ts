@@ -1,0 +1,113 @@
+// Secrets: @pulumi/policy unwraps engine secrets before validation, so a policy cannot tell which values
+// were secret. We wrap its deserializer (pinned version) to keep that knowledge, so messages can mask
+// them; as a side effect each resource is deserialized once per request instead of once per policy.
+import { Secret } from "@pulumi/policy";
+
+const secretStrings = Symbol("ecs-guardrails.secrets");
+type WithSecrets = { [secretStrings]?: ReadonlySet<string> };
+const none: ReadonlySet<string> = new Set();
+let secretsTracked = false;
+
+/** Follows @pulumi/policy's proxies (unknown checking, secret preserving) down to the raw object. */
+export function unwrapProxy(value: unknown): unknown {
+    let current = value as { __isSpecialProxy?: boolean; __getSpecialProxyTarget?: unknown } | undefined;
+    for (let i = 0; i < 4 && current && typeof current === "object" && current.__isSpecialProxy === true; i++) {
+        current = current.__getSpecialProxyTarget as typeof current;
+    }
+    return current;
+}
+
+/** The secret strings of a resource's properties; every quoted value when secrets cannot be tracked. */
+export function secretsOf(raw: unknown): ReadonlySet<string> {
+    if (!secretsTracked) return allQuoted;
+    if (!raw || typeof raw !== "object") return none;
+    return (raw as WithSecrets)[secretStrings] ?? none;
+}
+
+/** Sentinel: mask every quoted value (used only if the deserializer could not be wrapped). */
+const allQuoted: ReadonlySet<string> = new Set(["\u0000all"]);
+
+export function maskSecrets(message: string, secrets: ReadonlySet<string>): string {
+    if (secrets.size === 0) return message;
+    if (secrets === allQuoted) return message.replace(/'[^']*'/g, "'[hidden]'");
+    let out = message;
+    for (const s of secrets) {
+        if (s.length === 0) continue;
+        out = out.split(`'${s}'`).join("'[secret]'");
+        if (s.length >= 6) out = out.split(s).join("[secret]");
+    }
+    return out;
+}
+
+/** Replaces Secret instances by their values; returns the top-level keys that held secrets. */
+export function withoutSecrets(raw: Record<string, unknown>): { plain: Record<string, unknown>; secretKeys: string[] } {
+    const secretKeys: string[] = [];
+    const plain: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (value instanceof Secret) secretKeys.push(key);
+        plain[key] = strip(value, undefined);
+    }
+    return { plain, secretKeys };
+}
+
+/** Deep copy without Secret wrappers, collecting secret strings (and those inside secret JSON text). */
+function strip(value: unknown, collect: Set<string> | undefined, inSecret = false): unknown {
+    if (value instanceof Secret) return strip(value.value, collect, true);
+    if (typeof value === "string") {
+        if (inSecret && collect) collectStrings(value, collect);
+        return value;
+    }
+    if (Array.isArray(value)) return value.map((v) => strip(v, collect, inSecret));
+    if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) out[k] = strip(v, collect, inSecret);
+        return out;
+    }
+    return value;
+}
+
+function collectStrings(text: string, into: Set<string>): void {
+    into.add(text);
+    const first = text.trimStart()[0];
+    if (first !== "{" && first !== "[") return;
+    try {
+        const walk = (v: unknown): void => {
+            if (typeof v === "string") into.add(v);
+            else if (Array.isArray(v)) v.forEach(walk);
+            else if (v && typeof v === "object") Object.values(v).forEach(walk);
+        };
+        walk(JSON.parse(text));
+    } catch {
+        // not JSON: the string itself is collected
+    }
+}
+
+/** Installs the secret-aware, once-per-request deserializer. Called by the pack entry only. */
+export function trackSecrets(): void {
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const deserialize = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: object, proxySecrets: boolean) => Record<string, unknown> };
+        const original = deserialize.deserializeProperties;
+        if (typeof original !== "function" || (original as { wrapped?: boolean }).wrapped) {
+            secretsTracked = typeof original === "function";
+            return;
+        }
+        const cache = new WeakMap<object, Record<string, unknown>>();
+        const wrapped = (struct: object, proxySecrets: boolean) => {
+            if (proxySecrets) return original(struct, true);
+            let props = cache.get(struct);
+            if (!props) {
+                const collected = new Set<string>();
+                props = strip(unwrapProxy(original(struct, true)), collected) as Record<string, unknown>;
+                Object.defineProperty(props, secretStrings, { value: collected.size > 0 ? collected : none, enumerable: false });
+                cache.set(struct, props);
+            }
+            return props;
+        };
+        (wrapped as { wrapped?: boolean }).wrapped = true;
+        deserialize.deserializeProperties = wrapped;
+        secretsTracked = true;
+    } catch {
+        secretsTracked = false;
+    }
+}

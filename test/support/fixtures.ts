@@ -1,0 +1,179 @@
+// Compliant resources as the engine hands them to the pack, to be broken one property at a time.
+import { withDefaults } from "../../policy/evaluate";
+import { buildModel } from "../../policy/model";
+import { ruleNamed } from "../../policy/rules";
+import { NotApplicable, ResourceRule, StackEntry, StackRule } from "../../policy/rules/rule";
+
+export const types = {
+    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    service: "aws:ecs/service:Service",
+    taskSet: "aws:ecs/taskSet:TaskSet",
+    expressService: "aws:ecs/expressGatewayService:ExpressGatewayService",
+    cluster: "aws:ecs/cluster:Cluster",
+    repository: "aws:ecr/repository:Repository",
+    creationTemplate: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
+    repositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
+    lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    role: "aws:iam/role:Role",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+} as const;
+
+export const unknownString = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const appImage = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:3f9c2ab";
+
+type Props = Record<string, unknown>;
+
+export function container(overrides: Props = {}): Props {
+    return {
+        name: "api",
+        image: appImage,
+        essential: true,
+        linuxParameters: { initProcessEnabled: true },
+        stopTimeout: 30,
+        logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
+        readonlyRootFilesystem: true,
+        user: "1000",
+        healthCheck: { command: ["CMD", "/bin/health"], interval: 10 },
+        memory: 512,
+        ...overrides,
+    };
+}
+
+export function taskDefinition(containers: unknown[] = [container()], overrides: Props = {}): Props {
+    return {
+        family: "api",
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        cpu: "256",
+        memory: "512",
+        taskRoleArn: "arn:aws:iam::123456789012:role/api-task",
+        executionRoleArn: "arn:aws:iam::123456789012:role/api-execution",
+        containerDefinitions: JSON.stringify(containers),
+        ...overrides,
+    };
+}
+
+export function service(overrides: Props = {}): Props {
+    return {
+        name: "api",
+        cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
+        taskDefinition: "arn:aws:ecs:us-east-1:123456789012:task-definition/api:1",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-1", "subnet-2"], securityGroups: ["sg-api"], assignPublicIp: false },
+        enableEcsManagedTags: true,
+        propagateTags: "SERVICE",
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        ...overrides,
+    };
+}
+
+export function expressService(overrides: Props = {}): Props {
+    return {
+        serviceName: "web",
+        executionRoleArn: "arn:aws:iam::123456789012:role/web-execution",
+        infrastructureRoleArn: "arn:aws:iam::123456789012:role/web-infra",
+        taskRoleArn: "arn:aws:iam::123456789012:role/web-task",
+        primaryContainer: { image: appImage, awsLogsConfigurations: [{ logGroup: "/ecs/web", logStreamPrefix: "web" }] },
+        networkConfigurations: [{ subnets: ["subnet-1"], securityGroups: ["sg-web"] }],
+        ...overrides,
+    };
+}
+
+export function cluster(overrides: Props = {}): Props {
+    return {
+        name: "main",
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        configuration: { executeCommandConfiguration: { logging: "DEFAULT" } },
+        ...overrides,
+    };
+}
+
+export function repository(overrides: Props = {}): Props {
+    return {
+        name: "shop/api",
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "KMS" }],
+        ...overrides,
+    };
+}
+
+export interface Outcome {
+    /** Violation messages. */
+    violations: string[];
+    /** "Not known yet" messages. */
+    pending: string[];
+    /** The reason, when the rule does not apply. */
+    notApplicable?: string;
+}
+
+/** Runs one rule of the pack on one resource, with the config a user would give (defaults filled in). */
+export function check(policy: string, type: string, props: unknown, config: Props = {}): Outcome {
+    const rule = ruleNamed(policy) as ResourceRule;
+    if (!rule || rule.kind !== "resource") throw new Error(`no resource rule ${policy}`);
+    const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`)!;
+    const result = rule.check(model, withDefaults(rule, config));
+    if (result instanceof NotApplicable) return { violations: [], pending: [], notApplicable: result.reason };
+    return { violations: result.filter((f) => !f.pending).map((f) => f.message), pending: result.filter((f) => f.pending).map((f) => f.message) };
+}
+
+export function remediate(policy: string, type: string, props: Props, config: Props = {}): Props | undefined {
+    const rule = ruleNamed(policy) as ResourceRule;
+    const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`)!;
+    return rule.remediate!(props, model, withDefaults(rule, config));
+}
+
+export interface StackResource {
+    type: string;
+    name: string;
+    props: Props;
+    propertyDependencies?: Record<string, string[]>;
+}
+
+export function urnOf(type: string, name: string): string {
+    return `urn:pulumi:dev::demo::${type}::${name}`;
+}
+
+/** Runs one stack rule over resources; findings as `name: message`. */
+export function checkStack(policy: string, resources: StackResource[], config: Props = {}): string[] {
+    const rule = ruleNamed(policy) as StackRule;
+    if (!rule || rule.kind !== "stack") throw new Error(`no stack rule ${policy}`);
+    const byUrn = new Map(resources.map((r) => [urnOf(r.type, r.name), r]));
+    const entries: StackEntry[] = [];
+    for (const r of resources) {
+        const model = buildModel(r.type, r.props, r.name, urnOf(r.type, r.name));
+        if (model) entries.push({ model, propertyDependencies: r.propertyDependencies ?? {} });
+    }
+    const findings = rule.check(entries, withDefaults(rule, config), {
+        typeOf: (urn) => byUrn.get(urn)?.type,
+        propsOf: (urn) => byUrn.get(urn)?.props,
+    });
+    return findings.map((f) => `${"urn" in f ? (f.urn as string).split("::").pop() : "stack"}: ${f.message}`);
+}
+
+export interface Case {
+    name: string;
+    type?: string;
+    props: unknown;
+    config?: Props;
+    violations?: string[];
+    /** Substrings of the "not known yet" messages, in order. */
+    pending?: string[];
+    notApplicable?: string;
+}
+
+/** A table of cases for one resource rule: each asserts the exact messages a user would see. */
+export function table(policy: string, defaultType: string, cases: Case[]): void {
+    describe(policy, () => {
+        for (const c of cases) {
+            it(c.name, () => {
+                const outcome = check(policy, c.type ?? defaultType, c.props, c.config);
+                const assert = require("assert").strict;
+                assert.deepEqual(outcome.violations, c.violations ?? [], "violations");
+                assert.equal(outcome.pending.length, (c.pending ?? []).length, `pending: ${JSON.stringify(outcome.pending)}`);
+                (c.pending ?? []).forEach((p, i) => assert.ok(outcome.pending[i].includes(p), `pending[${i}] ${outcome.pending[i]} has ${p}`));
+                assert.equal(outcome.notApplicable, c.notApplicable, "notApplicable");
+            });
+        }
+    });
+}

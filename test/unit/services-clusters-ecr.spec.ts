@@ -1,0 +1,120 @@
+import { strict as assert } from "assert";
+import { cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
+
+table("ecs-service-security-group", types.service, [
+    { name: "a security group passes", props: svc() },
+    { name: "no network configuration fails", props: svc({ networkConfiguration: undefined }), violations: ["The service has no networkConfiguration, so its tasks get no security group of their own. Set networkConfiguration with subnets and a security group for this service."] },
+    { name: "no security group fails", props: svc({ networkConfiguration: { subnets: ["subnet-1"] } }), violations: ["The service's networkConfiguration has no security group, so its tasks get the VPC's default group. Add a security group created for this service."] },
+    { name: "an unknown group id is fine for this check", props: svc({ networkConfiguration: { subnets: ["s"], securityGroups: [unknownString] } }) },
+    { name: "EXTERNAL launch type is not applicable", props: svc({ launchType: "EXTERNAL", networkConfiguration: undefined }), notApplicable: "launch type EXTERNAL (ECS Anywhere) has no awsvpc network configuration" },
+    { name: "EXTERNAL deployment controller is not applicable", props: svc({ deploymentController: { type: "EXTERNAL" }, networkConfiguration: undefined }), notApplicable: "deployment controller EXTERNAL: its task sets carry the network configuration and are checked instead" },
+    { name: "a task set is checked", type: types.taskSet, props: { service: "api", cluster: "main", taskDefinition: "td", networkConfiguration: { subnets: ["s"] } }, violations: ["The service's networkConfiguration has no security group, so its tasks get the VPC's default group. Add a security group created for this service."] },
+]);
+
+table("ecs-managed-tags", types.service, [
+    { name: "on passes", props: svc() },
+    { name: "unset fails", props: svc({ enableEcsManagedTags: undefined }), violations: ["ECS managed tags are off, so tasks are not tagged with their cluster and service for cost reports. Set enableEcsManagedTags to true."] },
+]);
+
+table("ecs-propagate-tags", types.service, [
+    { name: "SERVICE passes", props: svc() },
+    { name: "TASK_DEFINITION passes", props: svc({ propagateTags: "TASK_DEFINITION" }) },
+    { name: "NONE fails", props: svc({ propagateTags: "NONE" }), violations: ["propagateTags is 'NONE', so tasks do not carry the service's tags for cost reports. Set propagateTags to 'SERVICE' or 'TASK_DEFINITION'."] },
+    { name: "unset fails", props: svc({ propagateTags: undefined }), violations: ["propagateTags is unset, so tasks do not carry the service's tags for cost reports. Set propagateTags to 'SERVICE' or 'TASK_DEFINITION'."] },
+    { name: "allowedValues narrows", props: svc({ propagateTags: "TASK_DEFINITION" }), config: { allowedValues: ["SERVICE"] }, violations: ["propagateTags is 'TASK_DEFINITION', so tasks do not carry the service's tags for cost reports. Set propagateTags to 'SERVICE'."] },
+]);
+
+table("ecs-no-public-ip", types.service, [
+    { name: "false passes", props: svc() },
+    { name: "true fails", props: svc({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true } }), violations: ["Tasks get a public IP address (networkConfiguration.assignPublicIp is true). Set it to false, use private subnets and a load balancer."] },
+    { name: "task sets too", type: types.taskSet, props: { service: "api", networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true } }, violations: ["Tasks get a public IP address (networkConfiguration.assignPublicIp is true). Set it to false, use private subnets and a load balancer."] },
+]);
+
+table("ecs-fargate-platform-version", types.service, [
+    { name: "unset passes", props: svc() },
+    { name: "LATEST passes", props: svc({ platformVersion: "LATEST" }) },
+    { name: "a pinned version fails", props: svc({ platformVersion: "1.3.0" }), violations: ["Fargate platformVersion is pinned to '1.3.0', so tasks miss platform security fixes. Remove it or set 'LATEST'."] },
+    { name: "EC2 is not applicable", props: svc({ launchType: "EC2", platformVersion: "1.3.0" }), notApplicable: "not a Fargate service" },
+    { name: "a Fargate capacity provider counts", props: svc({ launchType: undefined, capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.4.0" }), violations: ["Fargate platformVersion is pinned to '1.4.0', so tasks miss platform security fixes. Remove it or set 'LATEST'."] },
+]);
+
+const breaker = "The deployment circuit breaker is not on with rollback, so a failing deployment keeps replacing tasks. Set deploymentCircuitBreaker to { enable: true, rollback: true }.";
+table("ecs-deployment-circuit-breaker", types.service, [
+    { name: "on with rollback passes", props: svc() },
+    { name: "unset fails", props: svc({ deploymentCircuitBreaker: undefined }), violations: [breaker] },
+    { name: "without rollback fails", props: svc({ deploymentCircuitBreaker: { enable: true, rollback: false } }), violations: [breaker] },
+    { name: "CODE_DEPLOY is not applicable", props: svc({ deploymentCircuitBreaker: undefined, deploymentController: { type: "CODE_DEPLOY" } }), notApplicable: "deployment controller CODE_DEPLOY" },
+]);
+
+table("ecs-required-tags", types.service, [
+    { name: "none configured: not applicable", props: svc(), notApplicable: "no requiredTags configured" },
+    { name: "present passes", props: svc({ tags: { team: "shop", environment: "prod" } }), config: { requiredTags: ["team", "environment"] } },
+    { name: "missing fails", props: svc({ tags: { team: "shop" } }), config: { requiredTags: ["team", "environment", "cost-center"] }, violations: ["Missing required tags 'environment', 'cost-center'. Add them so cost and ownership reports can group this resource."] },
+    { name: "repositories too", type: types.repository, props: repository(), config: { requiredTags: ["team"] }, violations: ["Missing required tag 'team'. Add it so cost and ownership reports can group this resource."] },
+]);
+
+table("ecs-cluster-container-insights", types.cluster, [
+    { name: "enabled passes", props: cluster() },
+    { name: "enhanced passes", props: cluster({ settings: [{ name: "containerInsights", value: "enhanced" }] }) },
+    { name: "unset fails", props: cluster({ settings: undefined }), violations: ["Container Insights is off for this cluster. Add the setting containerInsights = 'enabled'."] },
+    { name: "disabled fails", props: cluster({ settings: [{ name: "containerInsights", value: "disabled" }] }), violations: ["Container Insights is 'disabled' for this cluster. Add the setting containerInsights = 'enabled'."] },
+]);
+
+table("ecs-exec-audit-logging", types.cluster, [
+    { name: "DEFAULT passes", props: cluster() },
+    { name: "no exec configuration passes", props: cluster({ configuration: undefined }) },
+    { name: "NONE fails", props: cluster({ configuration: { executeCommandConfiguration: { logging: "NONE" } } }), violations: ["ECS Exec sessions are not logged (executeCommandConfiguration.logging is 'NONE'). Set logging to 'DEFAULT' or 'OVERRIDE' with a log group."] },
+]);
+
+table("ecr-immutable-tags", types.repository, [
+    { name: "IMMUTABLE passes", props: repository() },
+    { name: "unset means MUTABLE", props: repository({ imageTagMutability: undefined }), violations: ["imageTagMutability is unset (MUTABLE), so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'."] },
+    { name: "MUTABLE fails", props: repository({ imageTagMutability: "MUTABLE" }), violations: ["imageTagMutability is 'MUTABLE', so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'."] },
+    { name: "with exclusions fails by default", props: repository({ imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), violations: ["imageTagMutability is 'IMMUTABLE_WITH_EXCLUSION' (exclusion filters are not allowed by this pack's config), so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'."] },
+    { name: "with exclusions passes when allowed", props: repository({ imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" }), config: { allowExclusionFilters: true } },
+    { name: "creation templates", type: types.creationTemplate, props: { prefix: "team", appliedFors: ["PULL_THROUGH_CACHE"], imageTagMutability: "MUTABLE" }, violations: ["imageTagMutability is 'MUTABLE', so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'."] },
+]);
+
+table("ecr-scan-on-push", types.repository, [
+    { name: "on passes", props: repository() },
+    { name: "unset fails", props: repository({ imageScanningConfiguration: undefined }), violations: ["Images are not scanned on push. Set imageScanningConfiguration.scanOnPush to true."] },
+]);
+
+table("ecr-kms-encryption", types.repository, [
+    { name: "KMS passes", props: repository() },
+    { name: "KMS_DSSE passes", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] }) },
+    { name: "default fails", props: repository({ encryptionConfigurations: undefined }), violations: ["The repository is encrypted with the default AES256, not KMS. Set encryptionConfigurations with encryptionType 'KMS'."] },
+]);
+
+const policy = (statement: object) => ({ repository: "shop/api", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
+table("ecr-no-public-access", types.repositoryPolicy, [
+    { name: "named principals pass", props: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "ecr:BatchGetImage" }) },
+    { name: "everyone with a condition passes", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-123" } } }) },
+    { name: "everyone fails", props: policy({ Sid: "Pull", Effect: "Allow", Principal: "*", Action: "ecr:*" }), violations: ["Repository policy statement 'Pull' allows everyone (Principal '*') with no Condition. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
+    { name: "AWS: * fails", props: policy({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "ecr:*" }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
+    { name: "a Deny for everyone passes", props: policy({ Effect: "Deny", Principal: "*", Action: "ecr:DeleteRepository" }) },
+]);
+
+describe("remediations", () => {
+    it("ecs-managed-tags sets enableEcsManagedTags", () => {
+        assert.equal(remediate("ecs-managed-tags", types.service, svc({ enableEcsManagedTags: false }))!.enableEcsManagedTags, true);
+    });
+    it("ecs-propagate-tags sets SERVICE", () => {
+        assert.equal(remediate("ecs-propagate-tags", types.service, svc({ propagateTags: "NONE" }))!.propagateTags, "SERVICE");
+        assert.equal(remediate("ecs-propagate-tags", types.service, svc()), undefined);
+    });
+    it("ecs-deployment-circuit-breaker turns it on with rollback", () => {
+        assert.deepEqual(remediate("ecs-deployment-circuit-breaker", types.service, svc({ deploymentCircuitBreaker: undefined }))!.deploymentCircuitBreaker, { enable: true, rollback: true });
+    });
+    it("ecs-cluster-container-insights replaces a disabled setting", () => {
+        assert.deepEqual(remediate("ecs-cluster-container-insights", types.cluster, cluster({ settings: [{ name: "containerInsights", value: "disabled" }] }))!.settings, [{ name: "containerInsights", value: "enabled" }]);
+    });
+    it("ecr-immutable-tags sets IMMUTABLE and drops exclusion filters", () => {
+        const next = remediate("ecr-immutable-tags", types.repository, repository({ imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: [{ filter: "dev-*", filterType: "WILDCARD" }] }))!;
+        assert.equal(next.imageTagMutability, "IMMUTABLE");
+        assert.equal("imageTagMutabilityExclusionFilters" in next, false);
+    });
+    it("ecr-scan-on-push turns scanning on", () => {
+        assert.deepEqual(remediate("ecr-scan-on-push", types.repository, repository({ imageScanningConfiguration: { scanOnPush: false } }))!.imageScanningConfiguration, { scanOnPush: true });
+    });
+});

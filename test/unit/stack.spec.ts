@@ -1,0 +1,138 @@
+import { strict as assert } from "assert";
+import { checkStack, repository, service, taskDefinition as td, types, unknownString, urnOf } from "../support/fixtures";
+
+describe("ecs-task-family-unique", () => {
+    it("distinct families pass", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "api", props: td() },
+            { type: types.taskDefinition, name: "web", props: td(undefined, { family: "web" }) },
+        ]), []);
+    });
+    it("a shared family flags every task definition, naming the others", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "api", props: td() },
+            { type: types.taskDefinition, name: "api-v2", props: td() },
+            { type: types.taskDefinition, name: "web", props: td(undefined, { family: "web" }) },
+        ]), [
+            "api: Task definition family 'api' is also declared by 'api-v2'. Give each task definition its own family, so revisions map one-to-one to application versions.",
+            "api-v2: Task definition family 'api' is also declared by 'api'. Give each task definition its own family, so revisions map one-to-one to application versions.",
+        ]);
+    });
+});
+
+describe("ecs-task-role-per-family", () => {
+    const role = urnOf(types.role, "shared-role");
+    it("one role per family passes", () => {
+        assert.deepEqual(checkStack("ecs-task-role-per-family", [
+            { type: types.taskDefinition, name: "api", props: td() },
+            { type: types.taskDefinition, name: "web", props: td(undefined, { family: "web", taskRoleArn: "arn:aws:iam::1:role/web" }) },
+        ]), []);
+    });
+    it("a literal ARN shared by two families fails on both", () => {
+        assert.deepEqual(checkStack("ecs-task-role-per-family", [
+            { type: types.taskDefinition, name: "api", props: td() },
+            { type: types.taskDefinition, name: "web", props: td(undefined, { family: "web" }) },
+        ]), [
+            "api: Task role 'arn:aws:iam::123456789012:role/api-task' of family 'api' is also the task role of 'web' (family 'web'). Give each family its own task role.",
+            "web: Task role 'arn:aws:iam::123456789012:role/api-task' of family 'web' is also the task role of 'api' (family 'api'). Give each family its own task role.",
+        ]);
+    });
+    it("a role known only by URN at preview (propertyDependencies) is compared too", () => {
+        const findings = checkStack("ecs-task-role-per-family", [
+            { type: types.role, name: "shared-role", props: { assumeRolePolicy: "{}" } },
+            { type: types.taskDefinition, name: "api", props: td(undefined, { taskRoleArn: unknownString }), propertyDependencies: { taskRoleArn: [role] } },
+            { type: types.expressService, name: "web", props: { serviceName: "web", taskRoleArn: unknownString }, propertyDependencies: { taskRoleArn: [role] } },
+        ]);
+        assert.deepEqual(findings, [
+            "api: Task role 'shared-role' of family 'api' is also the task role of 'web' (family 'web'). Give each family its own task role.",
+            "web: Task role 'shared-role' of family 'web' is also the task role of 'api' (family 'api'). Give each family its own task role.",
+        ]);
+    });
+    it("two revisions of one family may share a role", () => {
+        assert.deepEqual(checkStack("ecs-task-role-per-family", [
+            { type: types.taskDefinition, name: "api-blue", props: td() },
+            { type: types.taskDefinition, name: "api-green", props: td() },
+        ]), []);
+    });
+});
+
+describe("ecs-execution-role-distinct", () => {
+    it("distinct roles pass", () => assert.deepEqual(checkStack("ecs-execution-role-distinct", [{ type: types.taskDefinition, name: "api", props: td() }]), []));
+    it("the same literal ARN fails", () => {
+        assert.deepEqual(checkStack("ecs-execution-role-distinct", [
+            { type: types.taskDefinition, name: "api", props: td(undefined, { executionRoleArn: "arn:aws:iam::123456789012:role/api-task" }) },
+        ]), ["api: Task definition 'api' uses 'arn:aws:iam::123456789012:role/api-task' as both execution role and task role, so the application holds the agent's permissions. Use two roles."]);
+    });
+    it("the same role resource by URN fails", () => {
+        const role = urnOf(types.role, "one-role");
+        assert.deepEqual(checkStack("ecs-execution-role-distinct", [
+            { type: types.role, name: "one-role", props: {} },
+            { type: types.taskDefinition, name: "api", props: td(undefined, { executionRoleArn: unknownString, taskRoleArn: unknownString }), propertyDependencies: { taskRoleArn: [role], executionRoleArn: [role] } },
+        ]), ["api: Task definition 'api' uses 'one-role' as both execution role and task role, so the application holds the agent's permissions. Use two roles."]);
+    });
+});
+
+describe("ecs-security-group-per-service", () => {
+    const net = (...groups: string[]) => ({ networkConfiguration: { subnets: ["s"], securityGroups: groups, assignPublicIp: false } });
+    it("own groups plus a shared endpoint group pass", () => {
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service(net("sg-api", "sg-endpoints")) },
+            { type: types.service, name: "web", props: service(net("sg-web", "sg-endpoints")) },
+        ]), []);
+    });
+    it("a shared group flags every service on it", () => {
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service(net("sg-shared")) },
+            { type: types.service, name: "web", props: service(net("sg-shared")) },
+            { type: types.service, name: "admin", props: service(net("sg-admin")) },
+        ]), [
+            "api: Service 'api' has no security group of its own: it shares 'sg-shared' with 'web'. Create a security group for this service.",
+            "web: Service 'web' has no security group of its own: it shares 'sg-shared' with 'api'. Create a security group for this service.",
+        ]);
+    });
+    it("groups known only by URN at preview are compared", () => {
+        const sg = urnOf(types.securityGroup, "shared-sg");
+        const subnet = urnOf("aws:ec2/subnet:Subnet", "private-a");
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.securityGroup, name: "shared-sg", props: {} },
+            { type: types.service, name: "api", props: service(net(unknownString)), propertyDependencies: { networkConfiguration: [sg, subnet] } },
+            { type: types.service, name: "web", props: service(net(unknownString)), propertyDependencies: { networkConfiguration: [sg, subnet] } },
+        ]), [
+            "api: Service 'api' has no security group of its own: it shares 'shared-sg' with 'web'. Create a security group for this service.",
+            "web: Service 'web' has no security group of its own: it shares 'shared-sg' with 'api'. Create a security group for this service.",
+        ]);
+    });
+    it("a task set counts as part of its service", () => {
+        const api = urnOf(types.service, "api");
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service({ deploymentController: { type: "EXTERNAL" }, networkConfiguration: undefined }) },
+            { type: types.taskSet, name: "api-blue", props: { service: unknownString, ...net("sg-api") }, propertyDependencies: { service: [api] } },
+            { type: types.taskSet, name: "api-green", props: { service: unknownString, ...net("sg-api") }, propertyDependencies: { service: [api] } },
+        ]), []);
+    });
+    it("a service with no group is left to ecs-service-security-group", () => {
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service({ networkConfiguration: undefined }) },
+            { type: types.service, name: "web", props: service({ networkConfiguration: undefined }) },
+        ]), []);
+    });
+});
+
+describe("ecr-lifecycle-policy", () => {
+    it("a policy naming the repository passes", () => {
+        assert.deepEqual(checkStack("ecr-lifecycle-policy", [
+            { type: types.repository, name: "api", props: repository() },
+            { type: types.lifecyclePolicy, name: "api-lcp", props: { repository: "shop/api", policy: "{}" } },
+        ]), []);
+    });
+    it("a policy depending on the repository passes", () => {
+        assert.deepEqual(checkStack("ecr-lifecycle-policy", [
+            { type: types.repository, name: "api", props: repository({ name: unknownString }) },
+            { type: types.lifecyclePolicy, name: "api-lcp", props: { repository: unknownString, policy: "{}" }, propertyDependencies: { repository: [urnOf(types.repository, "api")] } },
+        ]), []);
+    });
+    it("a repository without one is flagged", () => {
+        assert.deepEqual(checkStack("ecr-lifecycle-policy", [{ type: types.repository, name: "api", props: repository() }]),
+            ["api: Repository 'api' has no lifecycle policy, so old images pile up. Add an aws.ecr.LifecyclePolicy for it."]);
+    });
+});

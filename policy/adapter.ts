@@ -161,7 +161,7 @@ export const exemptionReport: StackValidationPolicy = {
     enforcementLevel: "advisory",
     severity: "low",
     framework: { name: "ecs-guardrails", version: packVersion, reference: "exemptions", specification: "docs/policies.md#exemptions" },
-    url: "https://github.com/ecs-guardrails/ecs-guardrails/blob/main/docs/policies.md#exemptions",
+    url: guideUrl,
     remediationSteps: "Review the exemption; remove the tag or pattern when it is no longer needed.",
     tags: ["ecs", "audit"],
     configSchema: { properties: {} },

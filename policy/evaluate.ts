@@ -23,15 +23,33 @@ export interface SharedConfig {
     allowTagExemptions: boolean;
 }
 
+const lastConfig = new WeakMap<Rule, { given: Record<string, unknown> | undefined; config: object }>();
+
 /** A policy's config: what was given, with every missing or mistyped setting replaced by its default. */
 export function withDefaults<C>(rule: Rule, given: Record<string, unknown> | undefined): C & SharedConfig {
+    // The engine sends one config per run; reuse the result while the given settings are the same.
+    const last = lastConfig.get(rule);
+    if (last && sameSettings(last.given, given)) return last.config as C & SharedConfig;
+    const config = fillDefaults(rule, given);
+    lastConfig.set(rule, { given, config });
+    return config as C & SharedConfig;
+}
+
+function sameSettings(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+    if (a === b) return true;
+    if (!a || !b) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function fillDefaults(rule: Rule, given: Record<string, unknown> | undefined): object {
     const schema: Record<string, ConfigProperty> = { ...rule.config, ...sharedConfig };
     const config: Record<string, unknown> = {};
     for (const [key, property] of Object.entries(schema)) {
         const value = given?.[key];
         config[key] = fits(value, property) ? value : property.default;
     }
-    return config as C & SharedConfig;
+    return config;
 }
 
 function fits(value: unknown, property: ConfigProperty): boolean {

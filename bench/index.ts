@@ -1,0 +1,161 @@
+// `npm run bench`: this pack against its floor (an empty pack on the same @pulumi/policy) and a peer
+// (AWSGuard), through the analyzer-protocol harness the tests use. `--smoke` runs each once, small.
+import { existsSync, readFileSync } from "fs";
+import { cpus, totalmem } from "os";
+import { join } from "path";
+import { PackHandle, startPack } from "../test/harness/analyzer";
+import type { WireResource } from "../test/harness/wire";
+import { stack, taskDefinitions, services, repositories } from "./workloads";
+
+const root = join(__dirname, "..");
+const packs = {
+    ours: root,
+    empty: join(__dirname, "packs", "empty"),
+    emptyStack: join(__dirname, "packs", "empty-stack"),
+    awsguard: join(__dirname, "packs", "awsguard"),
+};
+const smoke = process.argv.includes("--smoke");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+
+export function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Peak resident memory of a process so far, in MiB (Linux VmHWM). */
+function peakMiB(pid: number): number {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function withPack<T>(dir: string, use: (pack: PackHandle) => Promise<T>): Promise<T> {
+    const pack = await startPack(dir);
+    try {
+        await pack.configureLikeCli();
+        return await use(pack);
+    } finally {
+        await pack.stop();
+    }
+}
+
+/** Sends resources to Analyze with a bounded number in flight, as the engine's step executor does. */
+async function analyzeAll(pack: PackHandle, resources: WireResource[], inFlight = 16): Promise<number> {
+    let next = 0;
+    let violations = 0;
+    const worker = async () => {
+        while (next < resources.length) {
+            const r = await pack.analyze(resources[next++]);
+            violations += r.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
+        }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    return violations;
+}
+
+type Row = Record<string, string | number>;
+const report: { title: string; rows: Row[]; notes: string[] }[] = [];
+
+async function coldStart(): Promise<void> {
+    const runs = smoke ? 1 : 9;
+    const names = (["empty", "ours", "awsguard"] as const).filter((n) => n !== "awsguard" || existsSync(join(packs.awsguard, "node_modules")));
+    const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+    for (let i = 0; i < runs; i++) {
+        for (const name of names) { // interleaved, so drift hits every pack alike
+            const pack = await startPack(packs[name]);
+            times[name].push(pack.startupMs);
+            await pack.stop();
+        }
+    }
+    const floor = median(times.empty);
+    report.push({
+        title: `1. Cold start, spawn to port (median of ${runs})`,
+        rows: names.map((n) => ({ pack: n, "median ms": Math.round(median(times[n])), "x empty": (median(times[n]) / floor).toFixed(2) })),
+        notes: ["target: ours within 1.15x of the empty pack"],
+    });
+}
+
+async function throughput(): Promise<void> {
+    const tds = smoke ? 200 : 10_000;
+    const resources = [...taskDefinitions(tds), ...services(tds / 5), ...repositories(tds / 10)];
+    const runs = smoke ? 1 : 3;
+    const times: Record<string, number[]> = { empty: [], ours: [] };
+    for (let i = 0; i < runs; i++) {
+        for (const name of ["empty", "ours"] as const) {
+            await withPack(packs[name], async (pack) => {
+                const start = process.hrtime.bigint();
+                const violations = await analyzeAll(pack, resources);
+                times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+                if (name === "ours" && violations > 0) throw new Error(`the workload should be compliant, got ${violations} mandatory violations`);
+            });
+        }
+    }
+    const floor = median(times.empty);
+    report.push({
+        title: `2. Analyze throughput: ${resources.length} resources (${tds} task definitions x 3 containers, services, repositories), median of ${runs}`,
+        rows: (["empty", "ours"] as const).map((n) => ({ pack: n, "median ms": Math.round(median(times[n])), "resources/s": Math.round(resources.length / (median(times[n]) / 1000)), "x empty": (median(times[n]) / floor).toFixed(2) })),
+        notes: ["target: ours within 1.5x of the empty pack"],
+    });
+}
+
+async function stackScaling(): Promise<void> {
+    const sizes = smoke ? [100, 400] : [1_000, 10_000, 50_000];
+    const rows: Row[] = [];
+    const timesOf: Record<string, number[]> = { emptyStack: [], ours: [] };
+    for (const size of sizes) {
+        const resources = stack(size);
+        for (const name of ["emptyStack", "ours"] as const) {
+            const runs = smoke ? 1 : size >= 50_000 ? 3 : 5;
+            const ms: number[] = [];
+            let peak = 0;
+            for (let i = 0; i < runs; i++) {
+                await withPack(packs[name], async (pack) => {
+                    const start = process.hrtime.bigint();
+                    await pack.analyzeStack(resources);
+                    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+                    peak = Math.max(peak, peakMiB(pack.pid));
+                });
+            }
+            timesOf[name].push(median(ms));
+            rows.push({ resources: size, pack: name === "emptyStack" ? "empty stack policy" : "ours (6 stack policies)", "median ms": Math.round(median(ms)), "peak RSS MiB": Math.round(peak) });
+        }
+    }
+    const exponent = (t: number[]) => (Math.log(t[t.length - 1] / t[0]) / Math.log(sizes[sizes.length - 1] / sizes[0])).toFixed(2);
+    const last = sizes.length - 1;
+    report.push({
+        title: "3. AnalyzeStack scaling",
+        rows,
+        notes: [
+            `growth exponent (time ~ n^k, ${sizes[0]} to ${sizes[last]}): ours ${exponent(timesOf.ours)}, empty ${exponent(timesOf.emptyStack)}`,
+            `at ${sizes[last]}: ours ${(timesOf.ours[last] / timesOf.emptyStack[last]).toFixed(2)}x the empty stack policy (target: within 2x)`,
+        ],
+    });
+}
+
+async function components(): Promise<void> {
+    const componentsBench = join(__dirname, "components.ts");
+    if (!existsSync(componentsBench)) return;
+    const { benchComponents } = require(componentsBench) as { benchComponents(smoke: boolean): Promise<{ title: string; rows: Row[]; notes: string[] }> };
+    report.push(await benchComponents(smoke));
+}
+
+export async function main(): Promise<typeof report> {
+    const suites: Record<string, () => Promise<void>> = { "cold-start": coldStart, throughput, stack: stackScaling, components };
+    for (const [name, run] of Object.entries(suites)) {
+        if (!only || only === name) await run();
+    }
+    console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}${smoke ? " (smoke run)" : ""}`);
+    for (const section of report) {
+        console.log(`\n${section.title}`);
+        console.table(section.rows);
+        for (const note of section.notes) console.log(`  ${note}`);
+    }
+    return report;
+}
+
+if (require.main === module) {
+    main().catch((e) => {
+        console.error(e);
+        process.exit(1);
+    });
+}

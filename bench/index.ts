@@ -14,8 +14,7 @@ const packs = {
     emptyStack: join(__dirname, "packs", "empty-stack"),
     awsguard: join(__dirname, "packs", "awsguard"),
 };
-const smoke = process.argv.includes("--smoke");
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+let smoke = false;
 
 export function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -54,7 +53,8 @@ async function analyzeAll(pack: PackHandle, resources: WireResource[], inFlight 
 }
 
 type Row = Record<string, string | number>;
-const report: { title: string; rows: Row[]; notes: string[] }[] = [];
+export type Section = { title: string; rows: Row[]; notes: string[] };
+let report: Section[] = [];
 
 async function coldStart(): Promise<void> {
     const runs = smoke ? 1 : 9;
@@ -139,11 +139,16 @@ async function components(): Promise<void> {
     report.push(await benchComponents(smoke));
 }
 
-export async function main(): Promise<typeof report> {
+/** Runs the benchmarks (all, or `only` one) and prints their tables; `smoke` runs each once, small. */
+export async function main(options: { smoke?: boolean; only?: string; print?: boolean } = {}): Promise<Section[]> {
+    smoke = options.smoke ?? false;
+    report = [];
+    const only = options.only;
     const suites: Record<string, () => Promise<void>> = { "cold-start": coldStart, throughput, stack: stackScaling, components };
     for (const [name, run] of Object.entries(suites)) {
         if (!only || only === name) await run();
     }
+    if (options.print === false) return report;
     console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}${smoke ? " (smoke run)" : ""}`);
     for (const section of report) {
         console.log(`\n${section.title}`);
@@ -154,7 +159,8 @@ export async function main(): Promise<typeof report> {
 }
 
 if (require.main === module) {
-    main().catch((e) => {
+    const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+    main({ smoke: process.argv.includes("--smoke"), only }).catch((e) => {
         console.error(e);
         process.exit(1);
     });

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints (last line of stdout) the folder holding the Pulumi CLI: `pulumi` from PATH when present, otherwise
+# built once from its Go module at the version package.json pins for @pulumi/pulumi, into .tools/ (git-ignored).
+# Build logs go to stderr. Override with PULUMI_CLI_DIR.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+if [ -n "${PULUMI_CLI_DIR:-}" ]; then echo "$PULUMI_CLI_DIR"; exit 0; fi
+if [ -z "${ECS_GUARDRAILS_BUILD_CLI:-}" ] && command -v pulumi >/dev/null 2>&1; then
+  dirname "$(command -v pulumi)"; exit 0
+fi
+
+version="v$(node -p 'require(process.argv[1]).dependencies["@pulumi/pulumi"]' "$root/package.json")"
+bin="$root/.tools/pulumi-$version/bin"
+if [ -x "$bin/pulumi" ]; then echo "$bin"; exit 0; fi
+
+module="$root/scripts/pulumi-cli"
+if ! grep -q "github.com/pulumi/pulumi/pkg/v3 $version" "$module/go.mod"; then
+  echo "scripts/pulumi-cli/go.mod does not pin pkg/v3 $version (package.json's @pulumi/pulumi); update both together" >&2
+  exit 1
+fi
+command -v go >/dev/null || { echo "Go is needed to build the Pulumi CLI (or put pulumi on PATH)" >&2; exit 1; }
+echo "building the Pulumi CLI $version from its Go module (once; cached in .tools/)..." >&2
+mkdir -p "$bin"
+start=$(date +%s)
+(cd "$module" && CGO_ENABLED=0 go build -trimpath \
+  -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+  -o "$bin/pulumi.partial" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) >&2
+mv "$bin/pulumi.partial" "$bin/pulumi"
+echo "built $bin/pulumi in $(( $(date +%s) - start )) s" >&2
+echo "$bin"

@@ -111,7 +111,8 @@ export const taskRole: ResourceRule = {
     check(resource) {
         const out: Finding[] = [];
         const role = resource.task!.taskRoleArn;
-        if (readable(role, "taskRoleArn", out) && role === undefined) {
+        // A value unknown at preview (a role's ARN) is set: only its absence breaks this rule.
+        if (role === undefined) {
             out.push({ message: "No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn." });
         }
         return out;

@@ -22,7 +22,7 @@ table("ecs-task-role", types.taskDefinition, [
     { name: "set passes", props: td() },
     { name: "unset fails", props: td(undefined, { taskRoleArn: undefined }), violations: ["No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn."] },
     { name: "an empty string means unset", props: td(undefined, { taskRoleArn: "" }), violations: ["No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn."] },
-    { name: "unknown at preview waits", props: td(undefined, { taskRoleArn: unknownString }), pending: ["taskRoleArn is not known yet"] },
+    { name: "a role ARN unknown at preview is set", props: td(undefined, { taskRoleArn: unknownString }) },
     { name: "EGS without a task role fails", type: types.expressService, props: expressService({ taskRoleArn: null }), violations: ["No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn."] },
 ]);
 

@@ -1,0 +1,80 @@
+// The real engine: `pulumi preview/up --policy-pack .` with the real CLI and Node.js language host.
+import { strict as assert } from "assert";
+import { Workspace, pulumiCliDir } from "./cli";
+
+/** True when the preview output reports `policy` against the resource named `resource`. */
+function reports(output: string, policy: string, resource: string): boolean {
+    const blocks = output.split(/\n(?=\s*- \[)/);
+    return blocks.some((b) => b.includes(policy) && new RegExp(`[:\\s]${resource}\\)?\\s*$`, "m").test(b.split("\n")[0]));
+}
+
+describe("end to end with the Pulumi CLI", function () {
+    this.timeout(900_000);
+    const workspaces: Workspace[] = [];
+    const open = async (program: string) => {
+        const ws = await Workspace.create(program);
+        workspaces.push(ws);
+        return ws;
+    };
+
+    before(() => {
+        pulumiCliDir(); // builds the CLI on a fresh machine (cached after)
+    });
+    after(() => workspaces.forEach((ws) => ws.dispose()));
+
+    it("a non-compliant program fails preview, naming each policy and resource", async () => {
+        const ws = await open("noncompliant");
+        const run = await ws.preview();
+        assert.notEqual(run.code, 0, run.output);
+        const expected: [string, string][] = [
+            ["ecs-image-tag-pinned", "untagged"],
+            ["ecs-log-configuration", "no-logs"],
+            ["ecs-no-public-ip", "public"],
+            ["ecr-immutable-tags", "mutable"],
+            ["ecs-task-role-per-family", "billing"],
+            ["ecs-task-role-per-family", "reports"],
+            ["ecs-security-group-per-service", "orders"],
+            ["ecs-security-group-per-service", "payments"],
+        ];
+        for (const [policy, resource] of expected) assert.ok(reports(run.output, policy, resource), `${policy} on ${resource}:\n${run.output}`);
+        assert.match(run.output, /mandatory/);
+    });
+
+    it("--policy-pack-config makes one advisory and disables another: preview passes with the warning", async () => {
+        const ws = await open("two-violations");
+        const blocked = await ws.preview();
+        assert.notEqual(blocked.code, 0, blocked.output);
+        const config = ws.writeFile("policy-config.json", JSON.stringify({ "ecs-image-tag-pinned": "advisory", "ecs-no-public-ip": "disabled" }));
+        const run = await ws.preview("--policy-pack-config", config);
+        assert.equal(run.code, 0, run.output);
+        assert.ok(reports(run.output, "ecs-image-tag-pinned", "web"), run.output);
+        assert.match(run.output, /advisory/);
+        assert.ok(!run.output.includes("ecs-no-public-ip"), run.output);
+    });
+
+    it("a remediate-level policy changes what `pulumi up` stores", async () => {
+        const ws = await open("remediate");
+        const config = ws.writeFile("policy-config.json", JSON.stringify({ "ecs-propagate-tags": "remediate" }));
+        const up = await ws.up("--policy-pack-config", config);
+        assert.equal(up.code, 0, up.output);
+        const exported = await ws.pulumi(["stack", "export"]);
+        const state = JSON.parse(exported.stdout);
+        const svc = state.deployment.resources.find((r: { type: string }) => r.type === "aws:ecs/service:Service");
+        assert.equal(svc.inputs.propagateTags, "SERVICE");
+        assert.equal(svc.outputs.propagateTags, "SERVICE");
+    });
+
+    it("an image known only at up: preview says it could not check yet, up rejects the task definition before it is created", async () => {
+        const ws = await open("output-image");
+        const preview = await ws.preview();
+        assert.equal(preview.code, 0, preview.output);
+        assert.match(preview.output, /ecs-image-tag-pinned[\s\S]*not known yet/);
+        const up = await ws.up();
+        assert.notEqual(up.code, 0, up.output);
+        assert.match(up.output, /ecs-image-tag-pinned[\s\S]*uses the mutable tag 'latest'/);
+        const state = JSON.parse((await ws.pulumi(["stack", "export"])).stdout);
+        const types = (state.deployment.resources ?? []).map((r: { type: string }) => r.type);
+        assert.ok(types.includes("aws:ecr/repository:Repository"), "the repository was created");
+        assert.ok(!types.includes("aws:ecs/taskDefinition:TaskDefinition"), "the task definition was not");
+    });
+});

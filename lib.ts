@@ -3,3 +3,4 @@ export { rules, ruleNamed } from "./policy/rules";
 export type { Rule, ResourceRule, StackRule, Finding } from "./policy/rules";
 export { buildModel, parseImageReference, supportedTypes } from "./policy/model";
 export { checkResource, ComplianceError } from "./policy/check";
+export * from "./components";

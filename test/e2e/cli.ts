@@ -34,16 +34,23 @@ export class Workspace {
     private constructor(readonly program: string) {
         this.home = mkdtempSync(join(tmpdir(), "ecs-guardrails-e2e-"));
         this.backend = join(this.home, "state");
-        cpSync(join(__dirname, "programs"), join(this.home, "programs"), { recursive: true });
-        symlinkSync(join(root, "node_modules"), join(this.home, "node_modules"), "dir");
-        this.dir = join(this.home, "programs", program);
+        if (program === "demo") {
+            this.dir = root; // the repository root is the demo stack (Pulumi.yaml, Pulumi.demo.yaml)
+        } else {
+            cpSync(join(__dirname, "programs"), join(this.home, "programs"), { recursive: true });
+            symlinkSync(join(root, "node_modules"), join(this.home, "node_modules"), "dir");
+            this.dir = join(this.home, "programs", program);
+        }
     }
 
-    /** A copy of test/e2e/programs/<program> with its own empty `file://` backend and stack `dev`. */
+    /**
+     * A copy of test/e2e/programs/<program> (or, for "demo", the demo stack at the repository root) with its
+     * own empty `file://` backend and a new stack (`dev`, or `demo`, whose config ships with the repository).
+     */
     static async create(program: string): Promise<Workspace> {
         const ws = new Workspace(program);
         execFileSync("mkdir", ["-p", ws.backend]);
-        const init = await ws.pulumi(["stack", "init", "dev"]);
+        const init = await ws.pulumi(["stack", "init", program === "demo" ? "demo" : "dev"]);
         if (init.code !== 0) throw new Error(`pulumi stack init failed:\n${init.output}`);
         return ws;
     }

@@ -22,6 +22,15 @@ describe("end to end with the Pulumi CLI", function () {
     });
     after(() => workspaces.forEach((ws) => ws.dispose()));
 
+    it("the demo stack previews under the pack with no violation", async () => {
+        const ws = await open("demo");
+        const run = await ws.preview();
+        assert.equal(run.code, 0, run.output);
+        assert.match(run.output, /✅ ecs-guardrails@v0\.1\.0/);
+        assert.ok(!/\[(mandatory|advisory)\]/.test(run.output), run.output);
+        assert.match(run.output, /\+ 30 to create/);
+    });
+
     it("a non-compliant program fails preview, naming each policy and resource", async () => {
         const ws = await open("noncompliant");
         const run = await ws.preview();

@@ -1,0 +1,139 @@
+// The components under Pulumi's runtime mocks: what they create, with which inputs.
+import { strict as assert } from "assert";
+import { program, valueOf } from "./mocks";
+import { ComplianceError } from "../../policy/check";
+import { Cluster, FargateService, Repository, TaskDefinition } from "../../components";
+
+const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:3f9c2ab";
+const byType = (rs: { type: string }[], type: string) => rs.filter((r) => r.type === type);
+const one = <T extends { type: string }>(rs: T[], type: string): T => {
+    const found = byType(rs, type);
+    assert.equal(found.length, 1, `one ${type}`);
+    return found[0];
+};
+
+describe("components", () => {
+    it("Repository: immutable tags, scan on push, KMS, a lifecycle policy", async () => {
+        const rs = await program(() => new Repository("api", { name: "shop/api" }));
+        const repo = one(rs, "aws:ecr/repository:Repository").inputs;
+        assert.equal(repo.imageTagMutability, "IMMUTABLE");
+        assert.deepEqual(repo.imageScanningConfiguration, { scanOnPush: true });
+        assert.deepEqual(repo.encryptionConfigurations, [{ encryptionType: "KMS" }]);
+        const lcp = one(rs, "aws:ecr/lifecyclePolicy:LifecyclePolicy").inputs;
+        assert.equal(lcp.repository, "shop/api");
+        const rules = JSON.parse(lcp.policy as string).rules;
+        assert.deepEqual(rules.map((r: { selection: { tagStatus: string; countNumber: number } }) => [r.selection.tagStatus, r.selection.countNumber]), [["untagged", 14], ["any", 100]]);
+        assert.equal(one(rs, "ecs-guardrails:index:Repository").name, "api");
+    });
+
+    it("Cluster: Container Insights on, ECS Exec sessions logged to a retained group", async () => {
+        const rs = await program(() => new Cluster("main"));
+        const cluster = one(rs, "aws:ecs/cluster:Cluster").inputs;
+        assert.deepEqual(cluster.settings, [{ name: "containerInsights", value: "enabled" }]);
+        assert.deepEqual(cluster.configuration, { executeCommandConfiguration: { logging: "OVERRIDE", logConfiguration: { cloudWatchLogGroupName: "/ecs/exec/main" } } });
+        assert.equal(one(rs, "aws:cloudwatch/logGroup:LogGroup").inputs.retentionInDays, 90);
+    });
+
+    describe("TaskDefinition", () => {
+        it("a stable family, Fargate awsvpc, hardened containers, its own log group and roles", async () => {
+            let td!: TaskDefinition;
+            const rs = await program(() => {
+                td = new TaskDefinition("api", {
+                    container: { name: "api", image, port: 8080, user: "1000", environment: { LOG_LEVEL: "info" }, secrets: { DB_PASSWORD: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db" }, healthCheck: { command: ["CMD", "/health"] } },
+                    sidecars: [{ name: "otel", image: "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0" }],
+                    repositoryArns: ["arn:aws:ecr:us-east-1:123456789012:repository/shop/api"],
+                });
+            });
+            const task = one(rs, "aws:ecs/taskDefinition:TaskDefinition").inputs;
+            assert.equal(task.family, "api");
+            assert.equal(task.networkMode, "awsvpc");
+            assert.deepEqual(task.requiresCompatibilities, ["FARGATE"]);
+            assert.equal(task.memory, "512");
+            const [app, otel] = JSON.parse(task.containerDefinitions as string);
+            assert.deepEqual(
+                [app.name, app.essential, app.readonlyRootFilesystem, app.stopTimeout, app.linuxParameters, app.user, app.portMappings],
+                ["api", true, true, 30, { initProcessEnabled: true }, "1000", [{ containerPort: 8080, protocol: "tcp" }]]);
+            assert.deepEqual(app.logConfiguration, { logDriver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } });
+            assert.deepEqual(app.secrets, [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db" }]);
+            assert.deepEqual(app.healthCheck, { command: ["CMD", "/health"] });
+            assert.deepEqual([otel.essential, otel.dockerLabels], [false, { "ecs-guardrails.sidecar": "true" }]);
+            assert.equal(one(rs, "aws:cloudwatch/logGroup:LogGroup").inputs.retentionInDays, 30);
+            const roles = byType(rs, "aws:iam/role:Role").map((r) => r.name).sort();
+            assert.deepEqual(roles, ["api-execution", "api-task"]);
+            assert.notEqual(task.taskRoleArn, task.executionRoleArn);
+            const policy = JSON.parse(one(rs, "aws:iam/rolePolicy:RolePolicy").inputs.policy as string);
+            assert.deepEqual(policy.Statement.map((s: { Action: unknown; Resource: unknown }) => [s.Action, s.Resource]), [
+                [["logs:CreateLogStream", "logs:PutLogEvents"], "arn:aws:logs:us-east-1:*:log-group:/ecs/api:*"],
+                ["ecr:GetAuthorizationToken", "*"],
+                [["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], ["arn:aws:ecr:us-east-1:123456789012:repository/shop/api"]],
+                ["secretsmanager:GetSecretValue", ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db"]],
+            ]);
+            assert.equal(await valueOf(td.taskRoleArn), "arn:aws:iam:us-east-1:123456789012:api-task");
+        });
+
+        it("the same inputs give the same container JSON", async () => {
+            const make = (n: string) => program(() => new TaskDefinition(n, { family: "same", container: { image, environment: { B: "2", A: "1" } } }));
+            const [a, b] = [await make("first"), await make("second")];
+            const json = (rs: { type: string; inputs: Record<string, unknown> }[]) => one(rs, "aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions;
+            assert.equal(json(a), json(b));
+        });
+
+        it("a known non-compliant image fails with the pack's message", () => {
+            assert.throws(() => new TaskDefinition("bad", { container: { image: "nginx:latest" } }), (e: unknown) => {
+                assert.ok(e instanceof ComplianceError);
+                assert.deepEqual(e.violations.map((v) => [v.policy, v.message]), [
+                    ["ecs-image-tag-pinned", "container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."],
+                ]);
+                return true;
+            });
+        });
+
+        it("a secret in plain environment fails with the pack's message, never its value", () => {
+            assert.throws(() => new TaskDefinition("leaky", { container: { image, environment: { API_TOKEN: "tok-123456" } } }), (e: unknown) => {
+                assert.ok(e instanceof ComplianceError && !e.message.includes("tok-123456"));
+                assert.match(e.message, /\[ecs-no-secrets-in-environment\] container 'app' environment variable 'API_TOKEN' is named like a secret/);
+                return true;
+            });
+        });
+
+        it("one existing task role given to two families fails, as ecs-task-role-per-family would", async () => {
+            const shared = "arn:aws:iam::123456789012:role/shared";
+            const first = new TaskDefinition("orders", { container: { image }, taskRole: { existing: shared } });
+            await valueOf(first.taskRoleArn);
+            const second = new TaskDefinition("billing", { container: { image }, taskRole: { existing: shared } });
+            const error = await (second.taskRoleArn as unknown as { promise(): Promise<unknown> }).promise().then(() => undefined, (e: unknown) => e);
+            assert.ok(error instanceof ComplianceError, String(error));
+            assert.equal(error.violations[0].message, "Task role 'arn:aws:iam::123456789012:role/shared' of family 'billing' is also the task role of family 'orders'. Give each family its own task role.");
+        });
+    });
+
+    it("FargateService: its own group with no ingress by default, private, tagged, rolled back, steady", async () => {
+        const rs = await program(() => {
+            const td = new TaskDefinition("web", { container: { image, port: 8080 } });
+            new FargateService("web", { cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main", taskDefinition: td, vpcId: "vpc-1", subnets: ["subnet-a", "subnet-b"] });
+        });
+        const sg = one(rs, "aws:ec2/securityGroup:SecurityGroup");
+        assert.equal(sg.name, "web-sg");
+        assert.equal(sg.inputs.ingress, undefined);
+        assert.equal(byType(rs, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").length, 0);
+        const svc = one(rs, "aws:ecs/service:Service").inputs;
+        assert.deepEqual(svc.networkConfiguration, { subnets: ["subnet-a", "subnet-b"], securityGroups: ["web-sg-id"], assignPublicIp: false });
+        assert.deepEqual([svc.launchType, svc.enableEcsManagedTags, svc.propagateTags, svc.waitForSteadyState], ["FARGATE", true, "SERVICE", true]);
+        assert.deepEqual(svc.deploymentCircuitBreaker, { enable: true, rollback: true });
+        assert.equal(svc.loadBalancers, undefined);
+    });
+
+    it("FargateService: ingress per port and source, and a target group", async () => {
+        const rs = await program(() => {
+            const td = new TaskDefinition("shop", { container: { image, port: 8080 } });
+            new FargateService("shop", {
+                cluster: "c", taskDefinition: td, vpcId: "vpc-1", subnets: ["s"],
+                ingress: [{ port: 8080, fromSecurityGroupIds: ["sg-alb"], fromCidrBlocks: ["10.0.0.0/16"] }],
+                loadBalancer: { targetGroupArn: "arn:tg" },
+            });
+        });
+        const rules = byType(rs, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => [r.inputs.fromPort, r.inputs.referencedSecurityGroupId ?? r.inputs.cidrIpv4]);
+        assert.deepEqual(rules, [[8080, "sg-alb"], [8080, "10.0.0.0/16"]]);
+        assert.deepEqual(one(rs, "aws:ecs/service:Service").inputs.loadBalancers, [{ targetGroupArn: "arn:tg", containerName: "app", containerPort: 8080 }]);
+    });
+});

@@ -131,3 +131,8 @@ export function readable<T>(value: T, what: string, out: Finding[]): value is Ex
 export function q(value: unknown): string {
     return `'${String(value)}'`;
 }
+
+/** How messages name a role or group: its literal id, or the resource name at the end of its URN. */
+export function shortName(identity: string): string {
+    return identity.startsWith("urn:pulumi:") ? identity.split("::").pop()! : identity;
+}

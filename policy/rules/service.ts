@@ -1,7 +1,7 @@
 // Rules on services, task sets and Express Gateway Services.
 import type { ResourceModel } from "../model";
 import { isUnreadable } from "../model";
-import { Finding, ResourceRule, StackContext, StackEntry, StackFinding, StackRule, notApplicable, q, readable } from "./rule";
+import { Finding, ResourceRule, StackContext, StackEntry, StackFinding, StackRule, notApplicable, q, readable, shortName } from "./rule";
 
 const serviceKinds = ["service", "taskSet", "expressService"] as const;
 
@@ -99,7 +99,7 @@ export const securityGroupPerService: StackRule = {
             if (ownGroup) continue;
             const sharing = m.groups.map((g) => {
                 const others = [...ownersOfGroup.get(g)!].filter((o) => o !== m.owner).map((o) => q(nameOfOwner(o)));
-                return `${q(describeGroup(g))} with ${others.join(", ")}`;
+                return `${q(shortName(g))} with ${others.join(", ")}`;
             });
             findings.push({
                 urn: m.entry.model.urn,
@@ -109,10 +109,6 @@ export const securityGroupPerService: StackRule = {
         return findings;
     },
 };
-
-function describeGroup(identity: string): string {
-    return identity.startsWith("urn:pulumi:") ? identity.split("::").pop()! : identity;
-}
 
 export const managedTags: ResourceRule = {
     kind: "resource",

@@ -2,7 +2,7 @@
 import type { Container, ResourceModel } from "../model";
 import { isPending, isUnreadable, parseImageReference } from "../model";
 import { compilePatterns } from "./patterns";
-import { Finding, ResourceRule, StackContext, StackEntry, StackFinding, StackRule, forEachContainer, notApplicable, pending, q, readable } from "./rule";
+import { Finding, ResourceRule, StackContext, StackEntry, StackFinding, StackRule, forEachContainer, notApplicable, pending, q, readable, shortName } from "./rule";
 
 const defaultSidecarImages = [
     "aws-otel-collector", "aws-xray-daemon", "aws-for-fluent-bit", "fluent-bit", "fluentd", "(^|/)envoy", "aws-appmesh-envoy",
@@ -295,7 +295,7 @@ export const taskRolePerFamily: StackRule = {
                 const others = users.filter((u) => familyOf(u) !== familyOf(user)).map((u) => `${q(u.model.name)} (family ${q(familyOf(u))})`);
                 findings.push({
                     urn: user.model.urn,
-                    message: `Task role ${q(describeRole(role))} of family ${q(familyOf(user))} is also the task role of ${others.join(", ")}. Give each family its own task role.`,
+                    message: `Task role ${q(shortName(role))} of family ${q(familyOf(user))} is also the task role of ${others.join(", ")}. Give each family its own task role.`,
                 });
             }
         }
@@ -322,16 +322,12 @@ export const executionRoleDistinct: StackRule = {
             const execution = new Set(roleIdentity(r, "executionRoleArn", stack));
             const shared = task.find((role) => execution.has(role));
             if (shared) {
-                findings.push({ urn: r.model.urn, message: `Task definition ${q(r.model.name)} uses ${q(describeRole(shared))} as both execution role and task role, so the application holds the agent's permissions. Use two roles.` });
+                findings.push({ urn: r.model.urn, message: `Task definition ${q(r.model.name)} uses ${q(shortName(shared))} as both execution role and task role, so the application holds the agent's permissions. Use two roles.` });
             }
         }
         return findings;
     },
 };
-
-export function describeRole(identity: string): string {
-    return identity.startsWith("urn:pulumi:") ? identity.split("::").pop()! : identity;
-}
 
 /** Groups entries by every key they have. */
 export function groupBy(entries: StackEntry[], keys: (entry: StackEntry) => string[]): Map<string, StackEntry[]> {

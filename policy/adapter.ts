@@ -127,14 +127,16 @@ export function toStackPolicy(rule: StackRule): StackValidationPolicy {
             for (const r of args.resources) byUrn.set(r.urn, r);
             const entries: StackEntry[] = [];
             const secrets = new Set<string>();
+            const exempt = new Set<string>();
             for (const r of args.resources) {
                 const raw = unwrapProxy(r.props);
                 const model = modelOf(r.type, raw, r.name, r.urn);
                 if (!model) continue;
                 const exemption = exemptionOf(rule, model, config);
-                if (exemption) {
-                    if (rule.appliesTo.includes(model.kind)) recordExemption(exemption);
-                    continue;
+                if (exemption && rule.appliesTo.includes(model.kind)) {
+                    // Still part of the comparison (its group or role is still shared), but not reported.
+                    recordExemption(exemption);
+                    exempt.add(r.urn);
                 }
                 for (const s of secretsOf(raw)) secrets.add(s);
                 const propertyDependencies: Record<string, string[]> = {};
@@ -149,7 +151,10 @@ export function toStackPolicy(rule: StackRule): StackValidationPolicy {
                 },
             };
             const findings = runStackRule(rule, entries, config, stack);
-            for (const f of findings) reportViolation(maskSecrets(f.message, secrets), "urn" in f ? f.urn : undefined);
+            for (const f of findings) {
+                const urn = "urn" in f ? f.urn : undefined;
+                if (urn === undefined || !exempt.has(urn)) reportViolation(maskSecrets(f.message, secrets), urn);
+            }
         },
     };
 }

@@ -148,6 +148,18 @@ describe("the pack over the Analyzer protocol", function () {
             ]);
         });
 
+        it("an exempt service still counts as a user of its security group", async () => {
+            await pack.configureLikeCli();
+            const net = { subnets: ["s"], securityGroups: ["sg-shared"], assignPublicIp: false };
+            const r = await pack.analyzeStack([
+                { type: types.service, name: "legacy", properties: service({ networkConfiguration: net, tags: { "ecs-guardrails:exempt": "ecs-security-group-per-service" } }) },
+                { type: types.service, name: "orders", properties: service({ networkConfiguration: net }) },
+            ]);
+            assert.deepEqual(r.diagnostics.filter((d) => d.policyName === "ecs-security-group-per-service").map((d) => [d.urn, said(d)]), [
+                [urn(types.service, "orders"), "Service 'orders' has no security group of its own: it shares 'sg-shared' with 'legacy'. Create a security group for this service."],
+            ]);
+        });
+
         it("allowTagExemptions: false ignores the tag", async () => {
             await pack.configureLikeCli({ "ecs-no-public-ip": { allowTagExemptions: false } });
             const props = service({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true }, tags: { "ecs-guardrails:exempt": "ecs-no-public-ip" } });

@@ -2,15 +2,15 @@
 import type { ContainerField, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import { readContainer, readContainerList, sub } from "./containers";
 import { readPolicyStatements } from "./iam";
-import { Field, Reader, isPlainObject, isUnreadable } from "./values";
+import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
 
 type Props = Record<string, unknown>;
 type Mapper = (model: ResourceModel, props: Props, read: Reader) => void;
 
 export const awsTypes: Record<string, { kind: ResourceKind; map: Mapper }> = {
     "aws:ecs/taskDefinition:TaskDefinition": { kind: "taskDefinition", map: taskDefinition },
-    "aws:ecs/service:Service": { kind: "service", map: (m, p, r) => (m.service = service(p, r)) },
-    "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r)) },
+    "aws:ecs/service:Service": { kind: "service", map: (m, p, r) => (m.service = service(p, r, false)) },
+    "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r, true)) },
     "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: expressService },
     "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
@@ -62,6 +62,7 @@ function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolumes"] {
     const efs: { name: string; transitEncryption: Field<string> }[] = [];
     volumes.forEach((v, i) => {
         const volume = read.object(v, `volumes[${i}]`);
+        if (isPending(volume)) efs.push({ name: `#${i + 1}`, transitEncryption: volume }); // may be an EFS volume
         if (!isPlainObject(volume)) return;
         const config = read.object(volume.efsVolumeConfiguration, `volumes[${i}].efsVolumeConfiguration`);
         if (config === undefined) return;
@@ -74,7 +75,7 @@ function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolumes"] {
     return efs;
 }
 
-function service(p: Props, read: Reader): ServiceFacet {
+function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
     const network = read.object(p.networkConfiguration, "networkConfiguration");
     const breaker = read.object(p.deploymentCircuitBreaker, "deploymentCircuitBreaker");
     const controller = read.object(p.deploymentController, "deploymentController");
@@ -92,15 +93,16 @@ function service(p: Props, read: Reader): ServiceFacet {
         circuitBreakerRollback: sub(breaker, (b) => read.boolean(b.rollback, "deploymentCircuitBreaker.rollback")),
         enableEcsManagedTags: read.boolean(p.enableEcsManagedTags, "enableEcsManagedTags"),
         propagateTags: read.string(p.propagateTags, "propagateTags"),
-        parentService: read.string(p.service, "service"),
+        serviceName: isTaskSet ? undefined : read.string(p.name, "name"),
+        parentService: isTaskSet ? read.string(p.service, "service") : undefined,
     };
 }
 
-/** A list of ids in which single elements may be unknown at preview. */
+/** A list of ids in which single elements may be unknown at preview; `null` and `""` elements name nothing. */
 export function readIdList(value: unknown, path: string, read: Reader): Field<Field<string>[]> {
     const list = read.array(value, path);
     if (list === undefined || isUnreadable(list)) return list;
-    return list.map((item, i) => read.string(item, `${path}[${i}]`));
+    return list.map((item, i) => read.string(item, `${path}[${i}]`)).filter((id) => id !== undefined);
 }
 
 function isFargate(launchType: Field<string>, strategies: unknown, read: Reader): Field<boolean> {
@@ -167,6 +169,7 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         circuitBreakerRollback: undefined,
         enableEcsManagedTags: undefined,
         propagateTags: undefined,
+        serviceName,
         parentService: undefined,
     };
 }
@@ -175,12 +178,15 @@ function cluster(model: ResourceModel, p: Props, read: Reader): void {
     const settings = read.array(p.settings, "settings");
     let insights: Field<string> = isUnreadable(settings) ? settings : undefined;
     if (Array.isArray(settings)) {
+        let unknownSetting: Field<string>;
         settings.forEach((s, i) => {
             const setting = read.object(s, `settings[${i}]`);
+            if (isPending(setting)) unknownSetting = setting;
             if (isPlainObject(setting) && setting.name === "containerInsights") {
                 insights = read.string(setting.value, `settings[${i}].value`);
             }
         });
+        insights ??= unknownSetting; // an element unknown at preview may be the containerInsights setting
     }
     const configuration = read.object(p.configuration, "configuration");
     const exec = sub(configuration, (c) => read.object(c.executeCommandConfiguration, "configuration.executeCommandConfiguration"));

@@ -95,6 +95,8 @@ export interface ServiceFacet {
     circuitBreakerRollback: Field<boolean>;
     enableEcsManagedTags: Field<boolean>;
     propagateTags: Field<string>;
+    /** The ECS service name (not the Pulumi name); undefined for task sets. */
+    serviceName: Field<string>;
     /** TS: the service it belongs to (name or ARN), for grouping with its service. */
     parentService: Field<string>;
 }
@@ -117,7 +119,10 @@ export interface RepositoryFacet {
 
 export interface PolicyStatement {
     effect: string;
+    /** `Principal: "*"` (or `{"AWS": "*"}`), or any `NotPrincipal`: everyone but a few. */
     principalIsEveryone: boolean;
+    notPrincipal: boolean;
+    /** A Condition that can restrict the principals (not empty, not only wildcards). */
     hasCondition: boolean;
     sid?: string;
 }

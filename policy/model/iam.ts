@@ -15,26 +15,55 @@ export function readPolicyStatements(value: unknown, path: string, read: Reader)
     }
     const policy = read.object(doc, path);
     if (policy === undefined || isUnreadable(policy)) return policy;
-    const raw = policy.Statement;
+    const raw = element(policy, "Statement");
     const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
     const statements: PolicyStatement[] = [];
     for (let i = 0; i < list.length; i++) {
         const s = read.object(list[i], `${path}.Statement[${i}]`);
         if (isUnreadable(s)) return s;
         if (s === undefined) continue;
+        const effect = element(s, "Effect");
+        const sid = element(s, "Sid");
+        const notPrincipal = element(s, "NotPrincipal") !== undefined;
         statements.push({
-            effect: typeof s.Effect === "string" ? s.Effect : "",
-            principalIsEveryone: isEveryone(s.Principal),
-            hasCondition: isPlainObject(s.Condition) && Object.keys(s.Condition).length > 0,
-            sid: typeof s.Sid === "string" ? s.Sid : undefined,
+            effect: typeof effect === "string" ? effect : "",
+            principalIsEveryone: notPrincipal || isEveryone(element(s, "Principal")),
+            notPrincipal,
+            hasCondition: restricts(element(s, "Condition")),
+            sid: typeof sid === "string" ? sid : undefined,
         });
     }
     return statements;
 }
 
+/** A policy element by name; IAM reads element names whatever their case, so the pack does too. */
+function element(object: Record<string, unknown>, name: string): unknown {
+    if (name in object) return object[name];
+    const lower = name.toLowerCase();
+    const key = Object.keys(object).find((k) => k.toLowerCase() === lower);
+    return key === undefined ? undefined : object[key];
+}
+
 function isEveryone(principal: unknown): boolean {
     if (principal === "*") return true;
     if (!isPlainObject(principal)) return false;
-    const aws = principal.AWS;
+    const aws = element(principal, "AWS");
     return aws === "*" || (Array.isArray(aws) && aws.includes("*"));
+}
+
+/**
+ * True when a Condition block can restrict who is allowed: it has at least one condition whose values are
+ * not all wildcards under a `*Like` operator (`{"StringLike": {"aws:PrincipalArn": "*"}}` matches anyone).
+ */
+function restricts(condition: unknown): boolean {
+    if (!isPlainObject(condition)) return false;
+    return Object.entries(condition).some(([operator, tests]) => {
+        if (!isPlainObject(tests)) return false;
+        const wildcardOperator = /like(ifexists)?$/i.test(operator);
+        return Object.values(tests).some((values) => {
+            const list = Array.isArray(values) ? values : [values];
+            if (list.length === 0) return false;
+            return !(wildcardOperator && list.every((v) => typeof v === "string" && /^\*+$/.test(v)));
+        });
+    });
 }

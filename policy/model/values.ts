@@ -100,8 +100,11 @@ export class Reader {
     }
 }
 
+/** A JSON-style object: not a list, and not one of the model's own values (an `Unreadable` is an object too). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
 }
 
 function describeType(value: unknown): string {

@@ -95,9 +95,12 @@ export const noPublicAccess: ResourceRule = {
         const statements = resource.repositoryPolicy!.statements;
         if (!readable(statements, "policy", out)) return out;
         (statements ?? []).forEach((s, i) => {
-            if (s.effect === "Allow" && s.principalIsEveryone && !s.hasCondition) {
-                const which = s.sid ? `statement ${q(s.sid)}` : `statement #${i + 1}`;
-                out.push({ message: `Repository policy ${which} allows everyone (Principal '*') with no Condition. Name the principals, or add a Condition such as aws:PrincipalOrgID.` });
+            if (s.effect.toLowerCase() !== "allow" || !s.principalIsEveryone) return;
+            const which = s.sid ? `statement ${q(s.sid)}` : `statement #${i + 1}`;
+            if (s.notPrincipal) {
+                out.push({ message: `Repository policy ${which} allows everyone except the principals in NotPrincipal. Replace NotPrincipal with the principals that need access.` });
+            } else if (!s.hasCondition) {
+                out.push({ message: `Repository policy ${which} allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID.` });
             }
         });
         return out;

@@ -55,14 +55,18 @@ function securityGroupsOf(entry: StackEntry, stack: StackContext): { groups: str
     return { groups, unknown: unknownElements && deps.length === 0 };
 }
 
-/** Task sets count as part of their service: the owner's URN, found through dependencies or the service's name/ARN. */
+/**
+ * Task sets count as part of their service: the owner's URN, found through the service resource the task set
+ * depends on, or the ECS service name or ARN it names (never the Pulumi name, which ECS does not know).
+ */
 function ownerOf(entry: StackEntry, services: StackEntry[]): string {
     if (entry.model.kind !== "taskSet") return entry.model.urn;
     const byDependency = (entry.propertyDependencies.service ?? []).find((urn) => services.some((s) => s.model.urn === urn));
     if (byDependency) return byDependency;
     const ref = entry.model.service?.parentService;
     if (typeof ref === "string") {
-        const match = services.find((s) => s.model.name === ref || ref.endsWith(`/${s.model.name}`));
+        const named = ref.startsWith("arn:") ? ref.slice(ref.lastIndexOf("/") + 1) : ref;
+        const match = services.find((s) => s.model.service?.serviceName === named);
         if (match) return match.model.urn;
     }
     return entry.model.urn;

@@ -110,6 +110,23 @@ describe("ecs-security-group-per-service", () => {
             { type: types.taskSet, name: "api-green", props: { service: unknownString, ...net("sg-api") }, propertyDependencies: { service: [api] } },
         ]), []);
     });
+    it("a task set naming a service's ECS name or ARN counts as part of it", () => {
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service({ name: "shop-api", deploymentController: { type: "EXTERNAL" }, networkConfiguration: undefined }) },
+            { type: types.taskSet, name: "api-blue", props: { service: "shop-api", ...net("sg-api") } },
+            { type: types.taskSet, name: "api-green", props: { service: "arn:aws:ecs:us-east-1:123456789012:service/main/shop-api", ...net("sg-api") } },
+        ]), []);
+    });
+    it("a task set is not matched to a service by its Pulumi name", () => {
+        // The task set joins the ECS service named 'web', which is not the Pulumi resource 'web' (ECS name 'shop-web').
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "web", props: service({ name: "shop-web", ...net("sg-web") }) },
+            { type: types.taskSet, name: "sneaky", props: { service: "web", ...net("sg-web") } },
+        ]), [
+            "web: Service 'web' has no security group of its own: it shares 'sg-web' with 'sneaky'. Create a security group for this service.",
+            "sneaky: Service 'sneaky' has no security group of its own: it shares 'sg-web' with 'web'. Create a security group for this service.",
+        ]);
+    });
     it("a service with no group is left to ecs-service-security-group", () => {
         assert.deepEqual(checkStack("ecs-security-group-per-service", [
             { type: types.service, name: "api", props: service({ networkConfiguration: undefined }) },

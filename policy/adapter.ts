@@ -3,9 +3,9 @@ import type {
     PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
-import { Exemption, exemptionOf, runResourceRule, runStackRule, sharedConfig, withDefaults } from "./evaluate";
+import { Exemption, exemptionOf, runResourceRule, runStackRule, sharedConfig, takeConfigProblems, withDefaults } from "./evaluate";
 import { ResourceModel, buildModel, isSupportedType } from "./model";
-import type { Finding, ResourceRule, Rule, StackEntry, StackRule } from "./rules/rule";
+import type { ConfigProperty, Finding, ResourceRule, Rule, StackEntry, StackRule } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
 import { maskSecrets, secretsOf, unwrapProxy, withoutSecrets } from "./secrets";
 
@@ -31,8 +31,13 @@ export function metadataOf(rule: Rule) {
         url: "guide" in source ? `${guideUrl}#${source.guide[0]}` : source.url,
         remediationSteps: rule.remediationSteps,
         tags: ["ecs", "guide" in source ? "ecs-best-practices" : "hardening", ...(isRemediable(rule) ? ["remediable"] : [])],
-        configSchema: { properties: { ...rule.config, ...sharedConfig } },
+        configSchema: { properties: schemaOf({ ...rule.config, ...sharedConfig }) },
     };
+}
+
+/** Config properties as JSON schema: without the pack's own markers. */
+function schemaOf(properties: Record<string, ConfigProperty>): Record<string, Omit<ConfigProperty, "regex">> {
+    return Object.fromEntries(Object.entries(properties).map(([key, { regex: _regex, ...property }]) => [key, property]));
 }
 
 export function isRemediable(rule: Rule): rule is ResourceRule & { remediate: NonNullable<ResourceRule["remediate"]> } {
@@ -175,5 +180,24 @@ export const exemptionReport: StackValidationPolicy = {
             reportViolation(`Resource '${e.name}' is exempt from ${e.policy}: ${e.how}.`, e.urn);
         }
         exemptionsUsed.clear();
+    },
+};
+
+/** Reports, once per preview or update, each policy setting that cannot mean anything; the policy used its default instead. */
+export const configReport: StackValidationPolicy = {
+    name: "ecs-guardrails-config",
+    description: "Reports each ecs-guardrails policy setting that cannot mean anything (a pattern that does not compile, minSeconds above maxSeconds); the policy checks with that setting's default until it is fixed.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    framework: { name: "ecs-guardrails", version: packVersion, reference: "configuration", specification: "docs/policies.md#configuration-errors" },
+    url: guideUrl,
+    remediationSteps: "Fix the named setting in the policy pack config (`--policy-pack-config` or the Pulumi Cloud policy group).",
+    tags: ["ecs", "configuration"],
+    configSchema: { properties: {} },
+    validateStack: (_args: StackValidationArgs, reportViolation: ReportViolation) => {
+        for (const p of takeConfigProblems()) {
+            const keys = p.keys.join(" and ");
+            reportViolation(`Policy ${p.policy}: ${p.problem} The policy checks with the default ${keys} until the pack config is fixed.`);
+        }
     },
 };

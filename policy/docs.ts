@@ -1,5 +1,5 @@
 // docs/policies.md, generated from the rules' own metadata (`npm run docs`; a test fails when it is stale).
-import { exemptionReport, guideUrl, isRemediable, metadataOf } from "./adapter";
+import { configReport, exemptionReport, guideUrl, isRemediable, metadataOf } from "./adapter";
 import { exemptReasonTag, exemptTag, sharedConfig } from "./evaluate";
 import { rules } from "./rules";
 import type { ConfigProperty, Rule } from "./rules/rule";
@@ -16,6 +16,7 @@ export function policiesMarkdown(): string {
         "|---|---|---|---|",
         ...rules.map((r) => `| [\`${r.name}\`](#${r.name}) | ${level(r)} | ${r.scope} | ${r.description.replace(/\|/g, "\\|")} |`),
         `| [\`${exemptionReport.name}\`](#exemptions) | advisory | stack | ${exemptionReport.description} |`,
+        `| [\`${configReport.name}\`](#configuration-errors) | mandatory | stack | ${configReport.description} |`,
         "",
         "## Settings every policy has",
         "",
@@ -25,9 +26,13 @@ export function policiesMarkdown(): string {
         "Two ways, both reported so auditors see them:",
         "",
         "- `excludeResources` in a policy's config: glob patterns (`*`, `?`) matched against the resource's name and its URN.",
-        `- the resource tag \`${exemptTag}\` with comma-separated policy names (\`ecs-no-public-ip,ecs-readonly-root-filesystem\`), and optionally \`${exemptReasonTag}\` saying why. A policy whose config sets \`allowTagExemptions: false\` ignores the tag.`,
+        `- the resource tag \`${exemptTag}\` with comma-separated policy names (\`ecs-no-public-ip,ecs-readonly-root-filesystem\`), and optionally \`${exemptReasonTag}\` saying why. A policy whose config sets \`allowTagExemptions: false\` ignores the tag \`ecs-input-well-formed\` never honours the tag: malformed input hides every other check, so only \`excludeResources\` exempts it.`,
         "",
         `An exempted policy reports the resource as not applicable with the reason, and the advisory policy \`${exemptionReport.name}\` lists every exemption used at the end of each preview and update.`,
+        "",
+        "## Configuration errors",
+        "",
+        `A setting that cannot mean anything (a regular expression that does not compile, \`minSeconds\` above \`maxSeconds\`) is reported once per preview or update by the mandatory stack policy \`${configReport.name}\`, naming the policy and the key; meanwhile that policy checks with the setting's default, so a broken config never weakens it. Regular expressions in config run in linear time.`,
         "",
         "## Values not known at preview",
         "",

@@ -1,7 +1,8 @@
 // Running rules on models: config defaults, exemptions, and never throwing. Shared by the pack and the components.
 import type { ResourceModel } from "./model";
-import type { ConfigProperty, Finding, ResourceRule, Rule, StackContext, StackEntry, StackFinding, StackRule } from "./rules/rule";
+import type { ConfigProblem, ConfigProperty, Finding, ResourceRule, Rule, StackContext, StackEntry, StackFinding, StackRule } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
+import { compilePatterns } from "./rules/patterns";
 
 export const exemptTag = "ecs-guardrails:exempt";
 export const exemptReasonTag = "ecs-guardrails:exempt-reason";
@@ -23,16 +24,21 @@ export interface SharedConfig {
     allowTagExemptions: boolean;
 }
 
-const lastConfig = new WeakMap<Rule, { given: Record<string, unknown> | undefined; config: object }>();
+const lastConfig = new WeakMap<Rule, { given: Record<string, unknown> | undefined; config: object; problems: ConfigProblem[] }>();
 
-/** A policy's config: what was given, with every missing or mistyped setting replaced by its default. */
+/**
+ * A policy's config: what was given, with every missing or mistyped setting replaced by its default, and
+ * settings that cannot mean anything (see `ConfigProblem`) replaced by theirs and recorded for `ecs-guardrails-config`.
+ */
 export function withDefaults<C>(rule: Rule, given: Record<string, unknown> | undefined): C & SharedConfig {
     // The engine sends one config per run; reuse the result while the given settings are the same.
-    const last = lastConfig.get(rule);
-    if (last && sameSettings(last.given, given)) return last.config as C & SharedConfig;
-    const config = fillDefaults(rule, given);
-    lastConfig.set(rule, { given, config });
-    return config as C & SharedConfig;
+    let last = lastConfig.get(rule);
+    if (!last || !sameSettings(last.given, given)) {
+        last = { given, ...fillDefaults(rule, given) };
+        lastConfig.set(rule, last);
+    }
+    for (const problem of last.problems) recordConfigProblem(rule, problem);
+    return last.config as C & SharedConfig;
 }
 
 function sameSettings(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
@@ -42,14 +48,41 @@ function sameSettings(a: Record<string, unknown> | undefined, b: Record<string, 
     return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-function fillDefaults(rule: Rule, given: Record<string, unknown> | undefined): object {
+function fillDefaults(rule: Rule, given: Record<string, unknown> | undefined): { config: object; problems: ConfigProblem[] } {
     const schema: Record<string, ConfigProperty> = { ...rule.config, ...sharedConfig };
     const config: Record<string, unknown> = {};
+    const problems: ConfigProblem[] = [];
     for (const [key, property] of Object.entries(schema)) {
         const value = given?.[key];
         config[key] = fits(value, property) ? value : property.default;
+        if (property.regex && config[key] !== property.default) {
+            const sources = Array.isArray(config[key]) ? (config[key] as string[]) : [config[key] as string];
+            const compiled = compilePatterns(sources, key);
+            if (!compiled.ok) {
+                problems.push({ keys: [key], problem: compiled.problem });
+                config[key] = property.default;
+            }
+        }
     }
-    return config;
+    for (const problem of rule.configProblems?.(config) ?? []) {
+        problems.push(problem);
+        for (const key of problem.keys) config[key] = schema[key].default;
+    }
+    return { config, problems };
+}
+
+/** Configuration problems met since the last report, shown once each by `ecs-guardrails-config`. */
+const configProblemsMet = new Map<string, { policy: string } & ConfigProblem>();
+
+function recordConfigProblem(rule: Rule, problem: ConfigProblem): void {
+    configProblemsMet.set(`${rule.name}\u0000${problem.problem}`, { policy: rule.name, ...problem });
+}
+
+/** The configuration problems met since the last call, each once. */
+export function takeConfigProblems(): ({ policy: string } & ConfigProblem)[] {
+    const problems = [...configProblemsMet.values()];
+    configProblemsMet.clear();
+    return problems;
 }
 
 function fits(value: unknown, property: ConfigProperty): boolean {
@@ -75,7 +108,7 @@ export function exemptionOf(rule: Rule, model: Pick<ResourceModel, "name" | "urn
         return { policy: rule.name, urn: model.urn, name: model.name, how: `excluded by the policy's excludeResources pattern '${pattern}'` };
     }
     const tags = model.tags;
-    if (config.allowTagExemptions && tags && typeof tags === "object" && !(tags instanceof Array) && exemptTag in tags) {
+    if (config.allowTagExemptions && rule.tagExemptible !== false && tags && typeof tags === "object" && !(tags instanceof Array) && exemptTag in tags) {
         const value = (tags as Record<string, unknown>)[exemptTag];
         const names = typeof value === "string" ? value.split(",").map((s) => s.trim()) : [];
         if (names.includes(rule.name)) {

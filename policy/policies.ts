@@ -1,9 +1,11 @@
 // Every policy of the pack, as @pulumi/policy objects; importable without starting a policy server.
 import type { Policies } from "@pulumi/policy";
-import { exemptionReport, toResourcePolicy, toStackPolicy } from "./adapter";
+import { configReport, exemptionReport, toResourcePolicy, toStackPolicy } from "./adapter";
 import { rules } from "./rules";
 
 export const policies: Policies = [
     ...rules.map((rule) => (rule.kind === "resource" ? toResourcePolicy(rule) : toStackPolicy(rule))),
-    exemptionReport, // last: it reports the exemptions the others used
+    // Last: they report what the others met.
+    exemptionReport,
+    configReport,
 ];

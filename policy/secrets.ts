@@ -27,16 +27,41 @@ export function secretsOf(raw: unknown): ReadonlySet<string> {
 /** Sentinel: mask every quoted value (used only if the deserializer could not be wrapped). */
 const allQuoted: ReadonlySet<string> = new Set(["\u0000all"]);
 
+/**
+ * Masks secrets in a message. A quoted value is masked when it is a secret, holds one, or shares six characters
+ * in a row with one (a clipped command line, one word of a secret command); a secret of 6 characters or more is
+ * masked anywhere.
+ */
 export function maskSecrets(message: string, secrets: ReadonlySet<string>): string {
     if (secrets.size === 0) return message;
     if (secrets === allQuoted) return message.replace(/'[^']*'/g, "'[hidden]'");
-    let out = message;
-    for (const s of secrets) {
-        if (s.length === 0) continue;
-        out = out.split(`'${s}'`).join("'[secret]'");
-        if (s.length >= 6) out = out.split(s).join("[secret]");
-    }
+    const list = [...secrets].filter((s) => s.length > 0);
+    const grams = gramsOf(secrets);
+    let out = message.replace(/'([^']*)'/g, (quoted, value: string) => {
+        const secret = list.some((s) => s === value || (s.length >= 3 && value.includes(s))) || sharesGram(value, grams);
+        return secret ? "'[secret]'" : quoted;
+    });
+    for (const s of list) if (s.length >= gramLength) out = out.split(s).join("[secret]");
     return out;
+}
+
+const gramLength = 6;
+const gramCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/** Every run of six characters in the secrets, built once per set of secrets. */
+function gramsOf(secrets: ReadonlySet<string>): Set<string> {
+    let grams = gramCache.get(secrets);
+    if (!grams) {
+        grams = new Set();
+        for (const s of secrets) for (let i = 0; i + gramLength <= s.length; i++) grams.add(s.slice(i, i + gramLength));
+        gramCache.set(secrets, grams);
+    }
+    return grams;
+}
+
+function sharesGram(value: string, grams: Set<string>): boolean {
+    for (let i = 0; i + gramLength <= value.length; i++) if (grams.has(value.slice(i, i + gramLength))) return true;
+    return false;
 }
 
 /** Replaces Secret instances by their values; returns the top-level keys that held secrets. */
@@ -57,6 +82,10 @@ function strip(value: unknown, collect: Set<string> | undefined, inSecret = fals
         if (inSecret && collect) collectStrings(value, collect);
         return value;
     }
+    if (typeof value === "number" || typeof value === "boolean") {
+        if (inSecret && collect) collect.add(String(value));
+        return value;
+    }
     if (Array.isArray(value)) return value.map((v) => strip(v, collect, inSecret));
     if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
         const out: Record<string, unknown> = {};
@@ -72,7 +101,7 @@ function collectStrings(text: string, into: Set<string>): void {
     if (first !== "{" && first !== "[") return;
     try {
         const walk = (v: unknown): void => {
-            if (typeof v === "string") into.add(v);
+            if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") into.add(String(v));
             else if (Array.isArray(v)) v.forEach(walk);
             else if (v && typeof v === "object") Object.values(v).forEach(walk);
         };

@@ -18,14 +18,14 @@ export const imageTagPinned: ResourceRule<{ disallowedTags: string[]; requireDig
     scope: "each container",
     remediationSteps: "Tag each image build with a unique tag (the git commit SHA) and reference that tag or the image digest (`repo@sha256:...`) in the container definition.",
     config: {
-        disallowedTags: { type: "array", items: { type: "string" }, default: ["latest"], description: "Tags that never count as pinned (compared case-insensitively)." },
+        disallowedTags: { type: "array", items: { type: "string" }, default: ["latest"], description: "Tags that never count as pinned (compared case-insensitively); `latest` never counts, whatever this list says." },
         requireDigest: { type: "boolean", default: false, description: "Require a digest (`@sha256:...`); a tag alone fails." },
-        allowedTagPattern: { type: "string", description: "When set, a tag must match this regular expression in full (e.g. `v\\d+\\.\\d+\\.\\d+|[0-9a-f]{7,40}`)." },
+        allowedTagPattern: { type: "string", description: "When set, a tag must match this regular expression in full (e.g. `v\\d+\\.\\d+\\.\\d+|[0-9a-f]{7,40}`).", regex: true },
     },
     check(resource, config) {
         const tagPattern = config.allowedTagPattern ? compilePatterns([config.allowedTagPattern], "allowedTagPattern", { whole: true }) : undefined;
         if (tagPattern && !tagPattern.ok) return [{ message: tagPattern.problem }];
-        const disallowed = new Set(config.disallowedTags.map((t) => t.toLowerCase()));
+        const disallowed = new Set(["latest", ...config.disallowedTags.map((t) => t.toLowerCase())]);
         return forEachContainer(resource, (c, out) => {
             if (!readable(c.image, `${c.label} image`, out)) return;
             if (c.image === undefined) {
@@ -94,8 +94,8 @@ export const noStartupDownloads: ResourceRule<{ extraPatterns: string[]; allowPa
     scope: "each container (entryPoint + command; health checks are not inspected)",
     remediationSteps: "Install dependencies and fetch data when the image is built (a multi-stage Dockerfile), not in the container's entryPoint or command.",
     config: {
-        extraPatterns: { type: "array", items: { type: "string" }, default: [], description: "More regular expressions that count as a download at start." },
-        allowPatterns: { type: "array", items: { type: "string" }, default: [], description: "Regular expressions; a matched download whose text matches one of them is allowed." },
+        extraPatterns: { type: "array", items: { type: "string" }, default: [], description: "More regular expressions that count as a download at start.", regex: true },
+        allowPatterns: { type: "array", items: { type: "string" }, default: [], description: "Regular expressions; a matched download whose text matches one of them is allowed.", regex: true },
     },
     check(resource, config) {
         const detect = compilePatterns([...downloadPatterns, ...config.extraPatterns], "extraPatterns", { ignoreCase: true });
@@ -230,13 +230,16 @@ export const stopTimeout: ResourceRule<{ minSeconds: number; maxSeconds: number;
         maxSeconds: { type: "integer", default: 120, minimum: 0, description: "Longest allowed stopTimeout, in seconds (inclusive; Fargate allows at most 120)." },
         defaultSeconds: { type: "integer", default: 30, minimum: 0, description: "What the remediation sets where stopTimeout is unset." },
     },
+    configProblems: (config) => config.minSeconds > config.maxSeconds
+        ? [{ keys: ["minSeconds", "maxSeconds"], problem: `minSeconds (${config.minSeconds}) is greater than maxSeconds (${config.maxSeconds}), so no stopTimeout could pass.` }]
+        : [],
     check: (resource, config) => forEachContainer(resource, (c, out) => {
         if (!readable(c.stopTimeout, `${c.label} stopTimeout`, out)) return;
         const range = `[${config.minSeconds}, ${config.maxSeconds}]`;
         if (c.stopTimeout === undefined) {
             out.push({ message: `${c.label} has no stopTimeout, so ECS waits its default before SIGKILL. Set stopTimeout within ${range} seconds to what the application needs to drain.` });
         } else if (c.stopTimeout < config.minSeconds || c.stopTimeout > config.maxSeconds) {
-            out.push({ message: `${c.label} stopTimeout ${c.stopTimeout} is outside ${range} seconds. Set it to what the application needs to drain, within that range.` });
+            out.push({ message: `${c.label} stopTimeout ${q(c.stopTimeout)} is outside ${range} seconds. Set it to what the application needs to drain, within that range.` });
         }
     }, { needs: "stopTimeout", essentialOnly: true }),
     remediate: (props, _resource, config) => editContainers(props, (c) =>
@@ -331,8 +334,24 @@ const defaultSecretNames = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_?KEY",
 const credentialValues = [
     /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/,
     /-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----/,
-    /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i,
 ];
+
+/**
+ * A URL with a password in it, whatever its scheme (`redis://:pw@h`, `jdbc:postgresql://u:pw@h/db`, `mongodb+srv://`).
+ * Scans each `://` once up to the end of its authority, so a long value costs linear time.
+ */
+export function hasUrlPassword(value: string): boolean {
+    for (let at = value.indexOf("://"); at !== -1; at = value.indexOf("://", at + 3)) {
+        const start = at + 3;
+        let end = start;
+        while (end < value.length && !"/?#\\ \t\r\n".includes(value[end])) end++;
+        const authority = value.slice(start, end);
+        const userinfo = authority.slice(0, Math.max(0, authority.lastIndexOf("@")));
+        const colon = userinfo.indexOf(":");
+        if (colon !== -1 && colon < userinfo.length - 1) return true;
+    }
+    return false;
+}
 const harmlessValue = /^\s*(-?\d+(\.\d+)?|true|false|yes|no|on|off)\s*$/i;
 
 export const noSecretsInEnvironment: ResourceRule<{ secretNamePatterns: string[]; allowNames: string[] }> = {
@@ -346,7 +365,7 @@ export const noSecretsInEnvironment: ResourceRule<{ secretNamePatterns: string[]
     scope: "each container",
     remediationSteps: "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` (valueFrom), not `environment`.",
     config: {
-        secretNamePatterns: { type: "array", items: { type: "string" }, default: defaultSecretNames, description: "Case-insensitive regular expressions; a variable whose name matches one holds a secret." },
+        secretNamePatterns: { type: "array", items: { type: "string" }, default: defaultSecretNames, description: "Case-insensitive regular expressions; a variable whose name matches one holds a secret.", regex: true },
         allowNames: { type: "array", items: { type: "string" }, default: [], description: "Exact variable names that never count." },
     },
     check(resource, config) {
@@ -360,7 +379,7 @@ export const noSecretsInEnvironment: ResourceRule<{ secretNamePatterns: string[]
                 if (!readable(v.value, `${c.label} environment ${q(v.name)}`, out)) continue;
                 const value = v.value ?? "";
                 if (value.trim() === "" || harmlessValue.test(value)) continue;
-                const byValue = credentialValues.some((re) => re.test(value));
+                const byValue = hasUrlPassword(value) || credentialValues.some((re) => re.test(value));
                 if (byValue || names.test(v.name)) {
                     const why = byValue ? "holds a value that looks like a credential" : "is named like a secret";
                     out.push({ message: `${c.label} environment variable ${q(v.name)} ${why} and is stored in plain text in the task definition. Move it to \`secrets\` (Secrets Manager or SSM).` });

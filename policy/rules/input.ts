@@ -12,6 +12,8 @@ export const inputWellFormed: ResourceRule = {
     scope: "every resource",
     remediationSteps: "Fix the property named in the message: other policies cannot check what they cannot read.",
     config: {},
+    // Malformed input hides every other check: only the platform team's excludeResources may exempt it.
+    tagExemptible: false,
     check(resource) {
         if (resource.malformed.length === 0) return [];
         const shown = resource.malformed.slice(0, 5).map((m) => (m.path ? `${m.path} ${m.problem}` : m.problem));

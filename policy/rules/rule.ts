@@ -5,13 +5,21 @@ import { isPending, isUnreadable } from "../model";
 export type Level = "advisory" | "mandatory";
 export type Severity = "low" | "medium" | "high" | "critical";
 
-/** A JSON-schema property of a policy's config; every one has a default. */
+/** A JSON-schema property of a policy's config; every one but an optional pattern has a default. */
 export interface ConfigProperty {
     type: "string" | "boolean" | "integer" | "number" | "array";
     items?: { type: "string" };
     default?: string | number | boolean | string[];
     minimum?: number;
     description: string;
+    /** The value (or each item) is a regular expression: one that does not compile is a configuration error. */
+    regex?: true;
+}
+
+/** Settings that cannot mean anything: reported once by `ecs-guardrails-config`, and replaced by their defaults. */
+export interface ConfigProblem {
+    keys: string[];
+    problem: string;
 }
 
 export interface Finding {
@@ -41,6 +49,10 @@ interface RuleInfo<C> {
     scope: string;
     remediationSteps: string;
     config: { [K in keyof C]: ConfigProperty };
+    /** Settings valid one by one that cannot mean anything together (`minSeconds` > `maxSeconds`). */
+    configProblems?(config: C): ConfigProblem[];
+    /** False when the resource's own `ecs-guardrails:exempt` tag never exempts it (`excludeResources` still can). */
+    tagExemptible?: false;
 }
 
 export interface ResourceRule<C = {}> extends RuleInfo<C> {

@@ -1,0 +1,74 @@
+// Ways round the pack found by trying to get past it; each row failed before its fix.
+import { strict as assert } from "assert";
+import { hasUrlPassword } from "../../policy/rules/containers";
+import { maskSecrets } from "../../policy/secrets";
+import { container as c, expressService, table, taskDefinition as td, types, unknownString } from "../support/fixtures";
+
+table("ecs-image-tag-pinned", types.taskDefinition, [
+    { name: "disallowedTags adds to latest, never replaces it", props: td([c({ image: "nginx:latest" })]), config: { disallowedTags: ["dev"] }, violations: ["container 'api' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."] },
+    { name: "an Express Gateway Service whose primaryContainer is unknown waits for up", type: types.expressService, props: expressService({ primaryContainer: unknownString }), pending: ["primaryContainer is not known yet"] },
+]);
+
+table("ecs-log-configuration", types.expressService, [
+    { name: "an unknown primaryContainer is not a missing log configuration", props: expressService({ primaryContainer: unknownString }), pending: ["primaryContainer is not known yet"] },
+]);
+
+table("ecs-efs-transit-encryption", types.taskDefinition, [
+    { name: "a volume unknown at preview may be EFS: checked at up", props: td([c()], { volumes: [unknownString] }), pending: ["not known yet"] },
+]);
+
+const credential = (n: string) => `container 'api' environment variable '${n}' holds a value that looks like a credential and is stored in plain text in the task definition. Move it to \`secrets\` (Secrets Manager or SSM).`;
+table("ecs-no-secrets-in-environment", types.taskDefinition, [
+    { name: "a password with no user", props: td([c({ environment: [{ name: "CACHE", value: "redis://:s3cret-pw@cache:6379/0" }] })]), violations: [credential("CACHE")] },
+    { name: "a JDBC URL", props: td([c({ environment: [{ name: "DB", value: "jdbc:postgresql://app:s3cret@db:5432/shop" }] })]), violations: [credential("DB")] },
+    { name: "amqps and mongodb+srv", props: td([c({ environment: [{ name: "MQ", value: "amqps://app:s3cret@mq" }, { name: "MONGO", value: "mongodb+srv://app:s3cret@cluster0.example.net/db" }] })]), violations: [credential("MQ"), credential("MONGO")] },
+    { name: "a URL inside a longer value", props: td([c({ environment: [{ name: "UPSTREAMS", value: "primary=https://svc:s3cret@a.example.com secondary=https://b.example.com" }] })]), violations: [credential("UPSTREAMS")] },
+    { name: "a user without a password is not a credential", props: td([c({ environment: [{ name: "REPO", value: "ssh://git@github.com/org/repo.git" }, { name: "EMPTY", value: "https://user:@host" }] })]) },
+]);
+
+describe("credential URLs", () => {
+    it("are found in linear time in a long value", () => {
+        const long = "a://".repeat(50_000) + "b:".repeat(50_000);
+        assert.equal(hasUrlPassword(long), false);
+        assert.equal(hasUrlPassword(long + " x://u:p@h"), true);
+    });
+});
+
+describe("masking secrets in messages", () => {
+    const secrets = new Set(["supervisord -c /etc/supervisor/payments.conf", "4711"]);
+    it("masks a clipped piece of a secret", () => {
+        assert.equal(maskSecrets("runs 'sh -c supervisord -c /etc/supervis...'", secrets), "runs '[secret]'");
+    });
+    it("masks one word of a secret", () => {
+        assert.equal(maskSecrets("starts 'supervisord'", secrets), "starts '[secret]'");
+    });
+    it("masks a secret number", () => {
+        assert.equal(maskSecrets("stopTimeout '4711' is outside", secrets), "stopTimeout '[secret]' is outside");
+    });
+    it("leaves other values alone", () => {
+        assert.equal(maskSecrets("container 'api' image 'nginx:1.27'", secrets), "container 'api' image 'nginx:1.27'");
+    });
+});
+
+describe("configuration that cannot mean anything", () => {
+    const { ruleNamed } = require("../../policy/rules");
+    const { takeConfigProblems, withDefaults } = require("../../policy/evaluate");
+    it("is replaced by the defaults and recorded once per run", () => {
+        takeConfigProblems();
+        const rule = ruleNamed("ecs-stop-timeout");
+        const config = withDefaults(rule, { minSeconds: 90, maxSeconds: 30 });
+        withDefaults(rule, { minSeconds: 90, maxSeconds: 30 });
+        assert.deepEqual([config.minSeconds, config.maxSeconds], [2, 120]);
+        assert.deepEqual(takeConfigProblems(), [{ policy: "ecs-stop-timeout", keys: ["minSeconds", "maxSeconds"], problem: "minSeconds (90) is greater than maxSeconds (30), so no stopTimeout could pass." }]);
+        assert.deepEqual(takeConfigProblems(), []);
+    });
+    it("a pattern that does not compile falls back to the default list", () => {
+        takeConfigProblems();
+        const rule = ruleNamed("ecs-task-single-application");
+        const config = withDefaults(rule, { sidecarImagePatterns: ["envoy", "(["] });
+        assert.deepEqual(config.sidecarImagePatterns, rule.config.sidecarImagePatterns.default);
+        const problems = takeConfigProblems();
+        assert.equal(problems.length, 1);
+        assert.deepEqual(problems[0].keys, ["sidecarImagePatterns"]);
+    });
+});

@@ -44,11 +44,11 @@ function element(object: Record<string, unknown>, name: string): unknown {
     return key === undefined ? undefined : object[key];
 }
 
+/** `"*"`, or `"*"` for any kind of principal (`{"AWS": "*"}`, `{"AWS": ["*"]}`, `{"Federated": "*"}`). */
 function isEveryone(principal: unknown): boolean {
     if (principal === "*") return true;
     if (!isPlainObject(principal)) return false;
-    const aws = element(principal, "AWS");
-    return aws === "*" || (Array.isArray(aws) && aws.includes("*"));
+    return Object.values(principal).some((v) => v === "*" || (Array.isArray(v) && v.includes("*")));
 }
 
 /**

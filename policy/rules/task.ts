@@ -272,6 +272,16 @@ function roleIdentity(entry: StackEntry, property: "taskRoleArn" | "executionRol
     });
 }
 
+/**
+ * One key for every way of naming a role: ECS takes a role's name or its ARN, and IAM role names are unique
+ * whatever their case, so `API-Task`, `arn:aws:iam::1:role/api-task` and `.../role/svc/api-task` are one role.
+ */
+function sameRole(identity: string): string {
+    if (identity.startsWith("urn:pulumi:")) return identity;
+    const name = identity.startsWith("arn:") ? identity.slice(identity.indexOf(":role/") + 1) : identity;
+    return name.slice(name.lastIndexOf("/") + 1).toLowerCase();
+}
+
 export const taskRolePerFamily: StackRule = {
     kind: "stack",
     name: "ecs-task-role-per-family",
@@ -285,7 +295,7 @@ export const taskRolePerFamily: StackRule = {
     config: {},
     check(resources, _config, stack) {
         const tasks = resources.filter((r) => r.model.task && (r.model.kind === "taskDefinition" || r.model.kind === "expressService"));
-        const byRole = groupBy(tasks, (r) => roleIdentity(r, "taskRoleArn", stack));
+        const byRole = groupBy(tasks, (r) => roleIdentity(r, "taskRoleArn", stack).map(sameRole));
         const familyOf = (r: StackEntry) => (typeof r.model.task?.family === "string" ? r.model.task.family : r.model.name);
         const findings: StackFinding[] = [];
         for (const [role, users] of byRole) {
@@ -293,9 +303,10 @@ export const taskRolePerFamily: StackRule = {
             if (families.size < 2) continue;
             for (const user of users) {
                 const others = users.filter((u) => familyOf(u) !== familyOf(user)).map((u) => `${q(u.model.name)} (family ${q(familyOf(u))})`);
+                const named = roleIdentity(user, "taskRoleArn", stack).find((id) => sameRole(id) === role) ?? role;
                 findings.push({
                     urn: user.model.urn,
-                    message: `Task role ${q(shortName(role))} of family ${q(familyOf(user))} is also the task role of ${others.join(", ")}. Give each family its own task role.`,
+                    message: `Task role ${q(shortName(named))} of family ${q(familyOf(user))} is also the task role of ${others.join(", ")}. Give each family its own task role.`,
                 });
             }
         }
@@ -319,8 +330,8 @@ export const executionRoleDistinct: StackRule = {
         for (const r of resources) {
             if (r.model.kind !== "taskDefinition") continue;
             const task = roleIdentity(r, "taskRoleArn", stack);
-            const execution = new Set(roleIdentity(r, "executionRoleArn", stack));
-            const shared = task.find((role) => execution.has(role));
+            const execution = new Set(roleIdentity(r, "executionRoleArn", stack).map(sameRole));
+            const shared = task.find((role) => execution.has(sameRole(role)));
             if (shared) {
                 findings.push({ urn: r.model.urn, message: `Task definition ${q(r.model.name)} uses ${q(shortName(shared))} as both execution role and task role, so the application holds the agent's permissions. Use two roles.` });
             }

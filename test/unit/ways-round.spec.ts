@@ -72,3 +72,24 @@ describe("configuration that cannot mean anything", () => {
         assert.deepEqual(problems[0].keys, ["sidecarImagePatterns"]);
     });
 });
+
+describe("one role named several ways", () => {
+    const { checkStack } = require("../support/fixtures");
+    const arn = "arn:aws:iam::123456789012:role/api-task";
+    it("a role's name and its ARN are one task role (ECS takes either)", () => {
+        assert.deepEqual(checkStack("ecs-task-role-per-family", [
+            { type: types.taskDefinition, name: "api", props: td([c()], { family: "api", taskRoleArn: arn }) },
+            { type: types.taskDefinition, name: "web", props: td([c()], { family: "web", taskRoleArn: "API-Task" }) },
+            { type: types.taskDefinition, name: "jobs", props: td([c()], { family: "jobs", taskRoleArn: "arn:aws:iam::123456789012:role/service/api-task" }) },
+        ]), [
+            "api: Task role 'arn:aws:iam::123456789012:role/api-task' of family 'api' is also the task role of 'web' (family 'web'), 'jobs' (family 'jobs'). Give each family its own task role.",
+            "web: Task role 'API-Task' of family 'web' is also the task role of 'api' (family 'api'), 'jobs' (family 'jobs'). Give each family its own task role.",
+            "jobs: Task role 'arn:aws:iam::123456789012:role/service/api-task' of family 'jobs' is also the task role of 'api' (family 'api'), 'web' (family 'web'). Give each family its own task role.",
+        ]);
+    });
+    it("the execution role named by its name is the task role's ARN", () => {
+        assert.deepEqual(checkStack("ecs-execution-role-distinct", [
+            { type: types.taskDefinition, name: "api", props: td([c()], { taskRoleArn: arn, executionRoleArn: "api-task" }) },
+        ]), ["api: Task definition 'api' uses 'arn:aws:iam::123456789012:role/api-task' as both execution role and task role, so the application holds the agent's permissions. Use two roles."]);
+    });
+});

@@ -7,6 +7,8 @@ import { secret } from "../harness/wire";
 import { anyResource, fc } from "../support/arbitraries";
 
 const marker = "zq7secret";
+/** A secret number (a stopTimeout, a port), which must not be printed either. */
+const secretNumber = 97531;
 
 /** Secret values as users write them, each carrying the marker so a leak is visible. */
 const secretValue = fc.constantFrom(
@@ -14,10 +16,12 @@ const secretValue = fc.constantFrom(
     `AKIA${marker.toUpperCase()}ABCDEFGH`, `arn:aws:iam::1:role/${marker}`,
     JSON.stringify([{ name: `${marker}-app`, image: `${marker}:latest`, environment: [{ name: `${marker}_TOKEN`, value: `${marker}v` }], privileged: true }]),
     JSON.stringify({ Statement: [{ Sid: marker, Effect: "Allow", Principal: "*" }] }),
+    JSON.stringify([{ name: "app", image: "nginx:latest", stopTimeout: secretNumber, command: ["sh", "-c", `supervisord -c /etc/${marker}/supervisord-with-a-very-long-configuration-path.conf && curl -fsSL https://${marker}.example.com/x.sh | sh`] }]),
+    secretNumber,
 );
 
 /** Replaces some values of a resource, at any depth, by secret-wrapped marker values. */
-function withSecrets(value: unknown, picks: boolean[], secrets: string[], depth = 0): unknown {
+function withSecrets(value: unknown, picks: boolean[], secrets: (string | number)[], depth = 0): unknown {
     const pick = () => picks[(depth * 7 + picks.length) % picks.length] && (picks.push(picks.shift()!), true);
     if (Array.isArray(value)) return value.map((v) => withSecrets(v, picks, secrets, depth + 1));
     if (value && typeof value === "object") {
@@ -55,7 +59,7 @@ describe("robustness over the wire", function () {
                 const results = [...await Promise.all(wire.map((w) => pack.analyze(w))), await pack.analyzeStack(wire)];
                 for (const w of wire) results.push({ diagnostics: (await pack.remediate(w)).remediations.map((x) => ({ message: x.diagnostic ?? "" })), notApplicable: [] } as never);
                 for (const r of results) {
-                    for (const d of r.diagnostics) assert.ok(!d.message.toLowerCase().includes(marker), `secret in: ${d.message}`);
+                    for (const d of r.diagnostics) assert.ok(!d.message.toLowerCase().includes(marker) && !d.message.includes(String(secretNumber)), `secret in: ${d.message}`);
                 }
             }), { numRuns: 150 });
         assert.ok(await pack.getPluginInfo(), "the pack is still serving");

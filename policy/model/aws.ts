@@ -20,6 +20,7 @@ export const awsTypes: Record<string, { kind: ResourceKind; map: Mapper }> = {
             m.repository = {
                 repositoryName: r.string(p.prefix, "prefix"),
                 tagMutability: r.string(p.imageTagMutability, "imageTagMutability"),
+                mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, r),
             };
         },
     },
@@ -207,7 +208,21 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
     model.repository = {
         repositoryName: read.string(p.name, "name"),
         tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
+        mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
         scanOnPush: sub(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType,
     };
+}
+
+function readMutableTagFilters(value: unknown, read: Reader): Field<string[]> {
+    const path = "imageTagMutabilityExclusionFilters";
+    const list = read.array(value, path);
+    if (list === undefined || isUnreadable(list)) return list;
+    const filters: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+        const filter = sub(read.object(list[i], `${path}[${i}]`), (f) => read.string(f.filter, `${path}[${i}].filter`));
+        if (isUnreadable(filter)) return filter;
+        if (filter !== undefined) filters.push(filter);
+    }
+    return filters;
 }

@@ -110,6 +110,8 @@ export interface RepositoryFacet {
     /** The repository name (template: its prefix). */
     repositoryName: Field<string>;
     tagMutability: Field<string>;
+    /** The wildcard filters of tags that stay mutable under IMMUTABLE_WITH_EXCLUSION. */
+    mutableTagFilters: Field<string[]>;
     /** undefined when the shape does not have it (creation templates: mutability only). */
     scanOnPush?: Field<boolean>;
     encryptionType?: Field<string>;

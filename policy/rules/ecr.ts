@@ -18,7 +18,16 @@ export const immutableTags: ResourceRule<{ allowExclusionFilters: boolean }> = {
         const out: Finding[] = [];
         const value = resource.repository!.tagMutability;
         if (!readable(value, "imageTagMutability", out)) return out;
-        if (value === "IMMUTABLE" || (value === "IMMUTABLE_WITH_EXCLUSION" && config.allowExclusionFilters)) return out;
+        if (value === "IMMUTABLE") return out;
+        if (value === "IMMUTABLE_WITH_EXCLUSION" && config.allowExclusionFilters) {
+            const filters = resource.repository!.mutableTagFilters;
+            if (!readable(filters, "imageTagMutabilityExclusionFilters", out)) return out;
+            const everyTag = (filters ?? []).find((f) => /^\*+$/.test(f.trim()));
+            if (everyTag !== undefined) {
+                out.push({ message: `The exclusion filter ${q(everyTag)} keeps every tag mutable. Name only the tags that may move (e.g. 'latest'), or set imageTagMutability to 'IMMUTABLE'.` });
+            }
+            return out;
+        }
         const now = value === undefined ? "is unset (MUTABLE)" : `is ${q(value)}`;
         const hint = value === "IMMUTABLE_WITH_EXCLUSION" ? " (exclusion filters are not allowed by this pack's config)" : "";
         out.push({ message: `imageTagMutability ${now}${hint}, so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'.` });

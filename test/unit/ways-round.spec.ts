@@ -2,7 +2,7 @@
 import { strict as assert } from "assert";
 import { hasUrlPassword } from "../../policy/rules/containers";
 import { maskSecrets } from "../../policy/secrets";
-import { container as c, expressService, table, taskDefinition as td, types, unknownString } from "../support/fixtures";
+import { container as c, expressService, repository, table, taskDefinition as td, types, unknownString } from "../support/fixtures";
 
 table("ecs-image-tag-pinned", types.taskDefinition, [
     { name: "disallowedTags adds to latest, never replaces it", props: td([c({ image: "nginx:latest" })]), config: { disallowedTags: ["dev"] }, violations: ["container 'api' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."] },
@@ -93,3 +93,10 @@ describe("one role named several ways", () => {
         ]), ["api: Task definition 'api' uses 'arn:aws:iam::123456789012:role/api-task' as both execution role and task role, so the application holds the agent's permissions. Use two roles."]);
     });
 });
+
+const withExclusions = (...filters: string[]) => repository({ imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: filters.map((filter) => ({ filter, filterType: "WILDCARD" })) });
+table("ecr-immutable-tags", types.repository, [
+    { name: "allowed exclusions may keep some tags mutable", props: withExclusions("latest", "dev-*"), config: { allowExclusionFilters: true } },
+    { name: "an exclusion filter '*' keeps every tag mutable", props: withExclusions("latest", "*"), config: { allowExclusionFilters: true }, violations: ["The exclusion filter '*' keeps every tag mutable. Name only the tags that may move (e.g. 'latest'), or set imageTagMutability to 'IMMUTABLE'."] },
+    { name: "creation templates too", type: types.creationTemplate, props: { prefix: "shop", imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: [{ filter: "**", filterType: "WILDCARD" }] }, config: { allowExclusionFilters: true }, violations: ["The exclusion filter '**' keeps every tag mutable. Name only the tags that may move (e.g. 'latest'), or set imageTagMutability to 'IMMUTABLE'."] },
+]);

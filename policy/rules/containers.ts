@@ -257,8 +257,12 @@ export const logConfiguration: ResourceRule<{ allowedDrivers: string[] }> = {
     scope: "each container (EGS: awsLogsConfigurations)",
     remediationSteps: "Give every container a `logConfiguration` with an allowed driver (e.g. `awslogs` with a log group); with `awsfirelens`, add a FireLens router container (`firelensConfiguration`).",
     config: {
-        allowedDrivers: { type: "array", items: { type: "string" }, default: ["awslogs", "awsfirelens", "splunk"], description: "Log drivers that count as shipping logs." },
+        allowedDrivers: { type: "array", items: { type: "string" }, default: ["awslogs", "awsfirelens", "splunk"], description: "Log drivers that count as shipping logs (`none` never does)." },
     },
+    configProblems: (config) => config.allowedDrivers.length > 0 && !config.allowedDrivers.includes("none") ? [] : [{
+        keys: ["allowedDrivers"],
+        problem: config.allowedDrivers.length === 0 ? "allowedDrivers is empty, so no container could pass." : "allowedDrivers holds 'none', which discards the logs.",
+    }],
     check(resource, config) {
         const containers = Array.isArray(resource.task?.containers) ? resource.task!.containers : [];
         const router = containers.some((c) => c.firelens === true);

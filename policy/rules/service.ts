@@ -147,7 +147,14 @@ export const propagateTags: ResourceRule<{ allowedValues: string[] }> = {
     scope: "service",
     remediationSteps: "Set `propagateTags: \"SERVICE\"` (the remediation does this) or `TASK_DEFINITION`.",
     config: {
-        allowedValues: { type: "array", items: { type: "string" }, default: ["SERVICE", "TASK_DEFINITION"], description: "Accepted values of propagateTags." },
+        allowedValues: { type: "array", items: { type: "string" }, default: ["SERVICE", "TASK_DEFINITION"], description: "Accepted values of propagateTags: `SERVICE`, `TASK_DEFINITION` or both (`NONE` never propagates)." },
+    },
+    configProblems: (config) => {
+        const wrong = config.allowedValues.filter((v) => v !== "SERVICE" && v !== "TASK_DEFINITION");
+        return wrong.length === 0 && config.allowedValues.length > 0 ? [] : [{
+            keys: ["allowedValues"],
+            problem: `allowedValues may hold only 'SERVICE' and 'TASK_DEFINITION'${wrong.length > 0 ? `, not ${wrong.map((v) => q(v)).join(", ")}` : ""}: other values propagate no tags.`,
+        }];
     },
     check(resource, config) {
         const out: Finding[] = [];

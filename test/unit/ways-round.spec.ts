@@ -100,3 +100,20 @@ table("ecr-immutable-tags", types.repository, [
     { name: "an exclusion filter '*' keeps every tag mutable", props: withExclusions("latest", "*"), config: { allowExclusionFilters: true }, violations: ["The exclusion filter '*' keeps every tag mutable. Name only the tags that may move (e.g. 'latest'), or set imageTagMutability to 'IMMUTABLE'."] },
     { name: "creation templates too", type: types.creationTemplate, props: { prefix: "shop", imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: [{ filter: "**", filterType: "WILDCARD" }] }, config: { allowExclusionFilters: true }, violations: ["The exclusion filter '**' keeps every tag mutable. Name only the tags that may move (e.g. 'latest'), or set imageTagMutability to 'IMMUTABLE'."] },
 ]);
+
+describe("settings that would turn a mandatory rule off", () => {
+    const { ruleNamed } = require("../../policy/rules");
+    const { takeConfigProblems, withDefaults } = require("../../policy/evaluate");
+    it("propagateTags allowedValues cannot allow NONE", () => {
+        takeConfigProblems();
+        const config = withDefaults(ruleNamed("ecs-propagate-tags"), { allowedValues: ["SERVICE", "NONE"] });
+        assert.deepEqual(config.allowedValues, ["SERVICE", "TASK_DEFINITION"]);
+        assert.deepEqual(takeConfigProblems().map((p: { problem: string }) => p.problem), ["allowedValues may hold only 'SERVICE' and 'TASK_DEFINITION', not 'NONE': other values propagate no tags."]);
+    });
+    it("the log driver 'none' never counts as shipping logs", () => {
+        takeConfigProblems();
+        const config = withDefaults(ruleNamed("ecs-log-configuration"), { allowedDrivers: ["awslogs", "none"] });
+        assert.deepEqual(config.allowedDrivers, ["awslogs", "awsfirelens", "splunk"]);
+        assert.deepEqual(takeConfigProblems().map((p: { problem: string }) => p.problem), ["allowedDrivers holds 'none', which discards the logs."]);
+    });
+});

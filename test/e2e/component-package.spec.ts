@@ -2,11 +2,11 @@
 // `pulumi package get-schema` derives it (pinned in component-package/schema.json), and Pulumi YAML programs
 // (examples/yaml-*) run by the real YAML language host, previewed under the pack.
 import { strict as assert } from "assert";
-import { execFileSync, spawn } from "child_process";
+import { execFileSync } from "child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { pulumiCliDir, root } from "./cli";
+import { pulumiCliDir, root, runPulumi } from "./cli";
 import type { Run } from "./cli";
 
 const componentPackage = join(root, "component-package");
@@ -57,21 +57,8 @@ class Home {
         return dir;
     }
 
-    pulumi(args: string[], cwd: string, timeoutMs = 600_000): Promise<Run> {
-        return new Promise((resolve, reject) => {
-            const child = spawn("pulumi", [...args, "--non-interactive"], { cwd, env: this.env() });
-            let stdout = "";
-            let stderr = "";
-            let output = "";
-            child.stdout.on("data", (d) => ((stdout += d), (output += d)));
-            child.stderr.on("data", (d) => ((stderr += d), (output += d)));
-            const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-            child.on("error", reject);
-            child.on("close", (code) => {
-                clearTimeout(timer);
-                resolve({ code: code ?? -1, stdout, stderr, output });
-            });
-        });
+    pulumi(args: string[], cwd: string): Promise<Run> {
+        return runPulumi([...args, "--non-interactive"], cwd, this.env());
     }
 
     /** `pulumi preview --policy-pack <repo root>` of examples/<name> on a new stack. */

@@ -109,7 +109,7 @@ describe("the component package, from other languages (real CLI, real YAML host)
             }
         };
         for (const [token, r] of Object.entries(schema.resources)) check(token, r.inputProperties, r.requiredInputs ?? []);
-        for (const [token, t] of Object.entries(schema.types)) if (t.properties && token.endsWith("Args")) check(token, t.properties, t.required ?? []);
+        for (const [token, t] of Object.entries(schema.types)) if (t.properties) check(token, t.properties, t.required ?? []);
         assert.deepEqual(undocumented, []);
         const service = schema.resources["ecs-guardrails:index:FargateService"].inputProperties;
         assert.equal(service.autoscaling.$ref, "#/types/ecs-guardrails:index:AutoscalingArgs");

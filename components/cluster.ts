@@ -1,43 +1,103 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { enforce } from "./compliance";
+import { enforce, structural } from "./compliance";
+
+/** How much Container Insights collects. */
+export const ContainerInsights = {
+    /** Cluster- and service-level metrics. */
+    Enabled: "enabled",
+    /** Also task- and container-level metrics (costs more). */
+    Enhanced: "enhanced",
+} as const;
+export type ContainerInsights = (typeof ContainerInsights)[keyof typeof ContainerInsights];
+
+/** Where ECS Exec sessions are logged: a log group the component creates, or one that exists. */
+export interface ExecLogGroupArgs {
+    /** Name of an existing log group to log sessions to; none is created then. Default: none; a group `/ecs/exec/<name>` is created. */
+    existing?: pulumi.Input<string>;
+    /** Days the created group keeps session logs (not with `existing`). Default: 90. */
+    retentionInDays?: number;
+}
+
+/** One entry of a capacity provider strategy: how tasks spread over Fargate and Fargate Spot. */
+export interface CapacityProviderStrategyArgs {
+    /** `FARGATE` (on demand) or `FARGATE_SPOT` (up to 70% cheaper, may be interrupted with two minutes' notice). */
+    capacityProvider: string;
+    /** Tasks placed on this provider before any weight applies; one entry at most may set it. Default: 0. */
+    base?: number;
+    /** Share of the tasks beyond the bases. Default: 1. */
+    weight?: number;
+}
 
 export interface ClusterArgs {
-    /** Cluster name. @default the component's name */
+    /** Cluster name. Default: the component's name. */
     name?: pulumi.Input<string>;
-    /** Container Insights level. @default "enabled" — satisfies ecs-cluster-container-insights */
-    containerInsights?: "enabled" | "enhanced";
-    /** ECS Exec session log group: created (`{ retentionInDays }`) or `{ existing: name }`. @default a group `/ecs/exec/<name>` kept 90 days — satisfies ecs-exec-audit-logging */
-    execLogGroup?: { retentionInDays?: number } | { existing: pulumi.Input<string> };
+    /** Container Insights level. Default: "enabled". Satisfies ecs-cluster-container-insights. */
+    containerInsights?: ContainerInsights;
+    /** Where ECS Exec sessions are logged. Default: a group `/ecs/exec/<name>` kept 90 days. Satisfies ecs-exec-audit-logging. */
+    execLogGroup?: ExecLogGroupArgs;
+    /** Capacity providers the cluster enables, so services can use a strategy with them. Default: ["FARGATE", "FARGATE_SPOT"]. */
+    capacityProviders?: string[];
+    /** The strategy for services that set no launch type and no strategy of their own. Default: FARGATE only, `[{ capacityProvider: "FARGATE", weight: 1 }]`. */
+    defaultCapacityProviderStrategy?: CapacityProviderStrategyArgs[];
+    /** Tags for the cluster and its log group. Default: none. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** An ECS cluster with Container Insights on and ECS Exec sessions logged to CloudWatch. */
+interface ClusterChildren {
+    cluster: aws.ecs.Cluster;
+    capacityProviders: aws.ecs.ClusterCapacityProviders;
+    execLogGroup?: aws.cloudwatch.LogGroup;
+}
+const children = new WeakMap<Cluster, ClusterChildren>();
+
+/** An ECS cluster with Container Insights on, ECS Exec sessions logged to CloudWatch, and Fargate and Fargate Spot enabled. */
 export class Cluster extends pulumi.ComponentResource {
-    readonly cluster: aws.ecs.Cluster;
-    readonly execLogGroup?: aws.cloudwatch.LogGroup;
+    /** The cluster's ARN. */
     readonly arn: pulumi.Output<string>;
+    /** The cluster's name. */
     readonly name: pulumi.Output<string>;
+    /** The log group ECS Exec sessions go to. */
+    readonly execLogGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: ClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("ecs-guardrails:index:Cluster", name, {}, opts);
-        const execLog = args.execLogGroup ?? {};
+        const execLog = structural(`Cluster '${name}'`, "execLogGroup", args.execLogGroup) ?? {};
+        if (execLog.existing !== undefined && execLog.retentionInDays !== undefined) {
+            throw new Error(`Cluster '${name}': execLogGroup takes 'existing' or 'retentionInDays', not both.`);
+        }
+        let execLogGroup: aws.cloudwatch.LogGroup | undefined;
         let execLogGroupName: pulumi.Input<string>;
-        if ("existing" in execLog) {
+        if (execLog.existing !== undefined) {
             execLogGroupName = execLog.existing;
         } else {
-            this.execLogGroup = new aws.cloudwatch.LogGroup(`${name}-exec`, { name: `/ecs/exec/${name}`, retentionInDays: execLog.retentionInDays ?? 90, tags: args.tags }, { parent: this });
-            execLogGroupName = this.execLogGroup.name;
+            execLogGroup = new aws.cloudwatch.LogGroup(`${name}-exec`, { name: `/ecs/exec/${name}`, retentionInDays: execLog.retentionInDays ?? 90, tags: args.tags }, { parent: this });
+            execLogGroupName = execLogGroup.name;
         }
         const props = enforce(this, name, "aws:ecs/cluster:Cluster", {
             name: args.name ?? name,
-            settings: [{ name: "containerInsights", value: args.containerInsights ?? "enabled" }],
+            settings: [{ name: "containerInsights", value: args.containerInsights ?? ContainerInsights.Enabled }],
             configuration: { executeCommandConfiguration: { logging: "OVERRIDE", logConfiguration: { cloudWatchLogGroupName: execLogGroupName } } },
             tags: args.tags,
         }, "settings");
-        this.cluster = new aws.ecs.Cluster(name, props as aws.ecs.ClusterArgs, { parent: this });
-        this.arn = this.cluster.arn;
-        this.name = this.cluster.name;
-        this.registerOutputs({ arn: this.arn, name: this.name });
+        const cluster = new aws.ecs.Cluster(name, props as aws.ecs.ClusterArgs, { parent: this });
+        const capacityProviders = new aws.ecs.ClusterCapacityProviders(name, {
+            clusterName: cluster.name,
+            capacityProviders: args.capacityProviders ?? ["FARGATE", "FARGATE_SPOT"],
+            defaultCapacityProviderStrategies: (args.defaultCapacityProviderStrategy ?? [{ capacityProvider: "FARGATE", weight: 1 }])
+                .map((s) => ({ capacityProvider: s.capacityProvider, base: s.base, weight: s.weight ?? 1 })),
+        }, { parent: cluster });
+        children.set(this, { cluster, capacityProviders, execLogGroup });
+        this.arn = cluster.arn;
+        this.name = cluster.name;
+        this.execLogGroupName = pulumi.output(execLogGroupName);
+        this.registerOutputs({ arn: this.arn, name: this.name, execLogGroupName: this.execLogGroupName });
     }
+
+    /** The aws.ecs.Cluster (TypeScript only). */
+    get cluster(): aws.ecs.Cluster { return children.get(this)!.cluster; }
+    /** The aws.ecs.ClusterCapacityProviders that enables Fargate and Fargate Spot (TypeScript only). */
+    get capacityProviders(): aws.ecs.ClusterCapacityProviders { return children.get(this)!.capacityProviders; }
+    /** The ECS Exec log group, when the component created it (TypeScript only). */
+    get execLogGroup(): aws.cloudwatch.LogGroup | undefined { return children.get(this)!.execLogGroup; }
 }

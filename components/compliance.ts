@@ -70,6 +70,39 @@ function sortKeys(value: unknown): unknown {
     return value;
 }
 
+/**
+ * `base` with `overrides` laid over it: objects merge key by key at every depth, anything else (arrays, strings,
+ * Outputs) replaces. What the components' `...Overrides` escape hatches do before the rules check the result.
+ */
+export function withOverrides<T extends Record<string, unknown>>(base: T, overrides: Record<string, unknown> | undefined): T {
+    if (overrides === undefined) return base;
+    return mergeObjects(base, overrides) as T;
+}
+
+function mergeObjects(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+        const current = out[key];
+        out[key] = isMergeable(current) && isMergeable(value) ? mergeObjects(current, value) : value;
+    }
+    return out;
+}
+
+function isMergeable(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+}
+
+/**
+ * A value the component must read while it is being constructed (it decides which children to create). From other
+ * languages such a value can arrive as an Output as a whole (a secret, say); this fails with a clear message then.
+ */
+export function structural<T>(component: string, property: string, value: T | pulumi.Output<T> | Promise<T>): T {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        throw new Error(`${component}: '${property}' must be given as a plain value, not as an output as a whole (outputs for its fields are fine).`);
+    }
+    return value;
+}
+
 export const assumeRolePolicy = (service: string) => canonicalJson({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } }],

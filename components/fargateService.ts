@@ -1,72 +1,157 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { enforce } from "./compliance";
-import { TaskDefinition } from "./taskDefinition";
+import type { CapacityProviderStrategyArgs } from "./cluster";
+import { enforce, structural, withOverrides } from "./compliance";
+import { TaskDefinition, TaskDefinitionArgs } from "./taskDefinition";
 
 export interface IngressArgs {
     /** TCP port to open. */
     port: number;
-    /** Security groups allowed in (e.g. the load balancer's). */
+    /** Security groups allowed in (e.g. the load balancer's). Default: none. */
     fromSecurityGroupIds?: pulumi.Input<string>[];
-    /** CIDR blocks allowed in. */
+    /** CIDR blocks allowed in. Default: none. */
     fromCidrBlocks?: string[];
 }
 
-export interface FargateServiceArgs {
-    /** Cluster ARN. */
-    cluster: pulumi.Input<string>;
-    taskDefinition: TaskDefinition;
-    vpcId: pulumi.Input<string>;
-    /** Private subnets for the tasks; they get no public IP — satisfies ecs-no-public-ip */
-    subnets: pulumi.Input<string>[];
-    /** @default 1 */
-    desiredCount?: number;
-    /** Who may connect, per port. @default nobody: the service's security group has no ingress — satisfies ecs-service-security-group, ecs-security-group-per-service */
-    ingress?: IngressArgs[];
-    /** Shared groups to add beside the service's own (e.g. VPC endpoints). @default [] */
-    extraSecurityGroupIds?: pulumi.Input<string>[];
-    /** Register tasks with a load balancer target group. @default none */
-    loadBalancer?: { targetGroupArn: pulumi.Input<string>; containerName?: string; containerPort?: number };
-    /** Allow ECS Exec into tasks (sessions are logged by the Cluster component). @default false */
-    enableExecuteCommand?: boolean;
-    /** Wait until the service is stable before the update completes. @default true */
-    waitForSteadyState?: boolean;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+/** A task definition the service runs: a TaskDefinition component (in TypeScript, pass it as it is), or its outputs. */
+export interface TaskDefinitionRef {
+    /** The task definition's ARN. */
+    arn: pulumi.Input<string>;
+    /** The container the load balancer sends traffic to. Default: none (needed with `loadBalancer`, unless it names one). */
+    containerName?: pulumi.Input<string>;
+    /** That container's port. Default: none (needed with `loadBalancer`, unless it names one). */
+    containerPort?: pulumi.Input<number>;
 }
 
-/** A Fargate service with its own security group, private networking, managed tags, tag propagation and rollback. */
+/** A load balancer target group the service registers its tasks with. */
+export interface LoadBalancerArgs {
+    /** The target group's ARN (target type `ip`). */
+    targetGroupArn: pulumi.Input<string>;
+    /** The container traffic goes to. Default: the task definition's application container. */
+    containerName?: pulumi.Input<string>;
+    /** That container's port. Default: the application container's `port`. */
+    containerPort?: pulumi.Input<number>;
+    /** Seconds ECS ignores failing load balancer health checks after a task starts. Default: 60. */
+    healthCheckGracePeriodSeconds?: number;
+}
+
+/** Target tracking autoscaling of the service's task count. */
+export interface AutoscalingArgs {
+    /** Fewest tasks. Default: the service's `desiredCount`. */
+    minCapacity?: number;
+    /** Most tasks. */
+    maxCapacity: number;
+    /** Average CPU utilization (%) to track; 0 turns CPU scaling off. Default: 60. */
+    cpuTargetPercent?: number;
+    /** Average memory utilization (%) to track; 0 turns memory scaling off. Default: 70. */
+    memoryTargetPercent?: number;
+    /** Requests per target per minute to track (needs `loadBalancer` and `loadBalancerArn`). Default: none; no request scaling. */
+    requestsPerTarget?: number;
+    /** The load balancer's ARN, for `requestsPerTarget`. Default: none. */
+    loadBalancerArn?: pulumi.Input<string>;
+    /** Seconds after a scale-out before the next. Default: 60. */
+    scaleOutCooldown?: number;
+    /** Seconds after a scale-in before the next: slower in than out, so bursts do not flap. Default: 300. */
+    scaleInCooldown?: number;
+}
+
+export interface FargateServiceArgs {
+    /** The cluster's ARN (or name). */
+    cluster: pulumi.Input<string>;
+    /** The task definition to run. Give this or `taskDefinitionArgs`. Default: none. */
+    taskDefinition?: TaskDefinitionRef;
+    /** A task definition the service creates for itself (a TaskDefinition component named after the service). Give this or `taskDefinition`. Default: none. */
+    taskDefinitionArgs?: TaskDefinitionArgs;
+    /** The VPC of the service's security group. */
+    vpcId: pulumi.Input<string>;
+    /** Private subnets for the tasks; tasks get no public IP (ecs-no-public-ip). */
+    subnets: pulumi.Input<string>[];
+    /** Tasks to run (the starting count with `autoscaling`). Default: 2, so one task lost still serves. */
+    desiredCount?: number;
+    /** Who may connect, per port. Default: nobody, the service's security group has no ingress. Satisfies ecs-service-security-group, ecs-security-group-per-service. */
+    ingress?: IngressArgs[];
+    /** Shared groups to add beside the service's own (e.g. VPC endpoints). Default: none. */
+    extraSecurityGroupIds?: pulumi.Input<string>[];
+    /** Register tasks with a load balancer target group. Default: none. */
+    loadBalancer?: LoadBalancerArgs;
+    /**
+     * How tasks spread over capacity providers (the cluster must enable them; the Cluster component enables FARGATE
+     * and FARGATE_SPOT), e.g. `[{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]`.
+     * Default: none; launch type FARGATE, all on demand.
+     */
+    capacityProviderStrategy?: CapacityProviderStrategyArgs[];
+    /** Scale the task count on CPU, memory and optionally requests per target. Default: none; a fixed `desiredCount`. */
+    autoscaling?: AutoscalingArgs;
+    /** Allow ECS Exec into tasks (sessions are logged by the Cluster component). Default: false. */
+    enableExecuteCommand?: boolean;
+    /** Wait until the service is stable before the update completes. Default: true. */
+    waitForSteadyState?: boolean;
+    /** Tags for the service and its security group; tasks get them too (propagateTags SERVICE). Default: none. */
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * aws.ecs.Service arguments the component does not model (e.g. `{ availabilityZoneRebalancing: "ENABLED" }`),
+     * laid over what it builds (objects merge, anything else replaces). Checked by the same rules: a value that breaks
+     * a mandatory policy (say `{ networkConfiguration: { assignPublicIp: true } }`) fails with the pack's message. Default: none.
+     */
+    serviceOverrides?: Record<string, any>;
+}
+
+interface FargateServiceChildren {
+    service: aws.ecs.Service;
+    securityGroup: aws.ec2.SecurityGroup;
+    taskDefinition?: TaskDefinition;
+    scalingTarget?: aws.appautoscaling.Target;
+    scalingPolicies: aws.appautoscaling.Policy[];
+}
+const children = new WeakMap<FargateService, FargateServiceChildren>();
+
+/** A Fargate service with its own security group, private networking, managed tags, tag propagation, rollback, and optional autoscaling. */
 export class FargateService extends pulumi.ComponentResource {
-    readonly service: aws.ecs.Service;
-    readonly securityGroup: aws.ec2.SecurityGroup;
+    /** The service's own security group. */
     readonly securityGroupId: pulumi.Output<string>;
+    /** The service's name. */
     readonly name: pulumi.Output<string>;
+    /** The ARN of the task definition the service runs. */
+    readonly taskDefinitionArn: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("ecs-guardrails:index:FargateService", name, {}, opts);
-        this.securityGroup = new aws.ec2.SecurityGroup(`${name}-sg`, {
+        const label = `FargateService '${name}'`;
+        const given = structural(label, "taskDefinition", args.taskDefinition);
+        const inline = structural(label, "taskDefinitionArgs", args.taskDefinitionArgs);
+        if ((given === undefined) === (inline === undefined)) throw new Error(`${label}: give 'taskDefinition' or 'taskDefinitionArgs' (one of them).`);
+        const ownTaskDefinition = inline ? new TaskDefinition(name, inline, { parent: this }) : undefined;
+        const td: TaskDefinitionRef = ownTaskDefinition ?? given!;
+
+        const securityGroup = new aws.ec2.SecurityGroup(`${name}-sg`, {
             vpcId: args.vpcId,
             description: `ECS service ${name}: its own group`,
             egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "tasks reach AWS APIs and dependencies" }],
             tags: args.tags,
         }, { parent: this });
-        (args.ingress ?? []).forEach((rule, i) => {
+        (structural(label, "ingress", args.ingress) ?? []).forEach((rule, i) => {
             (rule.fromSecurityGroupIds ?? []).forEach((source, j) => new aws.vpc.SecurityGroupIngressRule(`${name}-in-${i}-sg-${j}`, {
-                securityGroupId: this.securityGroup.id, ipProtocol: "tcp", fromPort: rule.port, toPort: rule.port, referencedSecurityGroupId: source,
-            }, { parent: this.securityGroup }));
+                securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: rule.port, toPort: rule.port, referencedSecurityGroupId: source,
+            }, { parent: securityGroup }));
             (rule.fromCidrBlocks ?? []).forEach((cidr, j) => new aws.vpc.SecurityGroupIngressRule(`${name}-in-${i}-cidr-${j}`, {
-                securityGroupId: this.securityGroup.id, ipProtocol: "tcp", fromPort: rule.port, toPort: rule.port, cidrIpv4: cidr,
-            }, { parent: this.securityGroup }));
+                securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: rule.port, toPort: rule.port, cidrIpv4: cidr,
+            }, { parent: securityGroup }));
         });
-        const td = args.taskDefinition;
-        const lb = args.loadBalancer;
-        const props = enforce(this, name, "aws:ecs/service:Service", {
+
+        const lb = structural(label, "loadBalancer", args.loadBalancer);
+        const strategy = structural(label, "capacityProviderStrategy", args.capacityProviderStrategy);
+        const scaling = structural(label, "autoscaling", args.autoscaling);
+        const desiredCount = args.desiredCount ?? scaling?.minCapacity ?? 2;
+        const props = enforce(this, name, "aws:ecs/service:Service", withOverrides({
             cluster: args.cluster,
             taskDefinition: td.arn,
-            launchType: "FARGATE",
-            desiredCount: args.desiredCount ?? 1,
+            // A strategy and a launch type exclude each other.
+            launchType: strategy ? undefined : "FARGATE",
+            capacityProviderStrategies: strategy?.map((s) => ({ capacityProvider: s.capacityProvider, base: s.base, weight: s.weight ?? 1 })),
+            desiredCount,
             networkConfiguration: {
                 subnets: args.subnets,
-                securityGroups: [this.securityGroup.id, ...(args.extraSecurityGroupIds ?? [])],
+                securityGroups: [securityGroup.id, ...(args.extraSecurityGroupIds ?? [])],
                 assignPublicIp: false, // ecs-no-public-ip
             },
             enableEcsManagedTags: true, // ecs-managed-tags
@@ -74,12 +159,92 @@ export class FargateService extends pulumi.ComponentResource {
             deploymentCircuitBreaker: { enable: true, rollback: true }, // ecs-deployment-circuit-breaker
             enableExecuteCommand: args.enableExecuteCommand ?? false,
             waitForSteadyState: args.waitForSteadyState ?? true,
-            loadBalancers: lb ? [{ targetGroupArn: lb.targetGroupArn, containerName: lb.containerName ?? td.containerName, containerPort: lb.containerPort ?? td.containerPort ?? 80 }] : undefined,
+            loadBalancers: lb ? [loadBalancerOf(label, lb, td)] : undefined,
+            healthCheckGracePeriodSeconds: lb ? lb.healthCheckGracePeriodSeconds ?? 60 : undefined,
             tags: args.tags,
-        }, "networkConfiguration");
-        this.service = new aws.ecs.Service(name, props as aws.ecs.ServiceArgs, { parent: this });
-        this.securityGroupId = this.securityGroup.id;
-        this.name = this.service.name;
-        this.registerOutputs({ name: this.name, securityGroupId: this.securityGroupId });
+        }, structural(label, "serviceOverrides", args.serviceOverrides)), "networkConfiguration");
+        // With autoscaling, the scaling policies own the task count: an update must not reset it.
+        const service = new aws.ecs.Service(name, props as aws.ecs.ServiceArgs, { parent: this, ...(scaling ? { ignoreChanges: ["desiredCount"] } : {}) });
+        const autoscaled = scaling ? autoscale(this, name, label, scaling, desiredCount, args.cluster, service, lb) : { target: undefined, policies: [] };
+
+        children.set(this, { service, securityGroup, taskDefinition: ownTaskDefinition, scalingTarget: autoscaled.target, scalingPolicies: autoscaled.policies });
+        this.securityGroupId = securityGroup.id;
+        this.name = service.name;
+        this.taskDefinitionArn = pulumi.output(td.arn);
+        this.registerOutputs({ name: this.name, securityGroupId: this.securityGroupId, taskDefinitionArn: this.taskDefinitionArn });
     }
+
+    /** The aws.ecs.Service (TypeScript only). */
+    get service(): aws.ecs.Service { return children.get(this)!.service; }
+    /** The service's own aws.ec2.SecurityGroup (TypeScript only). */
+    get securityGroup(): aws.ec2.SecurityGroup { return children.get(this)!.securityGroup; }
+    /** The TaskDefinition created from `taskDefinitionArgs` (TypeScript only). */
+    get taskDefinition(): TaskDefinition | undefined { return children.get(this)!.taskDefinition; }
+    /** The autoscaling target, with `autoscaling` (TypeScript only). */
+    get scalingTarget(): aws.appautoscaling.Target | undefined { return children.get(this)!.scalingTarget; }
+    /** The target tracking policies, with `autoscaling` (TypeScript only). */
+    get scalingPolicies(): aws.appautoscaling.Policy[] { return children.get(this)!.scalingPolicies; }
+}
+
+function loadBalancerOf(label: string, lb: LoadBalancerArgs, td: TaskDefinitionRef) {
+    const containerName = lb.containerName ?? td.containerName;
+    const containerPort = lb.containerPort ?? td.containerPort;
+    if (containerName === undefined || containerPort === undefined) {
+        throw new Error(`${label}: loadBalancer needs the container's name and port: give loadBalancer.containerName and .containerPort, or a container with a port.`);
+    }
+    return { targetGroupArn: lb.targetGroupArn, containerName, containerPort };
+}
+
+/** An ECS cluster's name, from its ARN (`arn:aws:ecs:<region>:<account>:cluster/<name>`) or its name. */
+function clusterName(cluster: string): string {
+    const i = cluster.lastIndexOf("cluster/");
+    return cluster.startsWith("arn:") && i >= 0 ? cluster.slice(i + "cluster/".length) : cluster;
+}
+
+function autoscale(
+    parent: FargateService, name: string, label: string, scaling: AutoscalingArgs, desiredCount: number,
+    cluster: pulumi.Input<string>, service: aws.ecs.Service, lb: LoadBalancerArgs | undefined,
+): { target: aws.appautoscaling.Target; policies: aws.appautoscaling.Policy[] } {
+    const minCapacity = scaling.minCapacity ?? desiredCount;
+    if (!(scaling.maxCapacity >= minCapacity && minCapacity >= 0)) {
+        throw new Error(`${label}: autoscaling needs 0 <= minCapacity (${minCapacity}) <= maxCapacity (${scaling.maxCapacity}).`);
+    }
+    if (desiredCount < minCapacity || desiredCount > scaling.maxCapacity) {
+        throw new Error(`${label}: desiredCount ${desiredCount} is outside autoscaling's ${minCapacity}..${scaling.maxCapacity}.`);
+    }
+    if (scaling.requestsPerTarget !== undefined && (!lb || scaling.loadBalancerArn === undefined)) {
+        throw new Error(`${label}: autoscaling.requestsPerTarget needs loadBalancer (its target group) and autoscaling.loadBalancerArn.`);
+    }
+    const target = new aws.appautoscaling.Target(`${name}-scaling`, {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId: pulumi.all([cluster, service.name]).apply(([c, s]) => `service/${clusterName(c)}/${s}`),
+        minCapacity,
+        maxCapacity: scaling.maxCapacity,
+    }, { parent });
+    const track = (suffix: string, targetValue: number, predefinedMetricType: string, resourceLabel?: pulumi.Input<string>) =>
+        new aws.appautoscaling.Policy(`${name}-${suffix}`, {
+            policyType: "TargetTrackingScaling",
+            serviceNamespace: target.serviceNamespace,
+            scalableDimension: target.scalableDimension,
+            resourceId: target.resourceId,
+            targetTrackingScalingPolicyConfiguration: {
+                targetValue,
+                predefinedMetricSpecification: { predefinedMetricType, resourceLabel },
+                scaleOutCooldown: scaling.scaleOutCooldown ?? 60,
+                scaleInCooldown: scaling.scaleInCooldown ?? 300,
+            },
+        }, { parent: target });
+    const policies: aws.appautoscaling.Policy[] = [];
+    const cpu = scaling.cpuTargetPercent ?? 60;
+    const memory = scaling.memoryTargetPercent ?? 70;
+    if (cpu > 0) policies.push(track("cpu", cpu, "ECSServiceAverageCPUUtilization"));
+    if (memory > 0) policies.push(track("memory", memory, "ECSServiceAverageMemoryUtilization"));
+    if (scaling.requestsPerTarget !== undefined) {
+        // The ALB metric's label: `app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id>`.
+        const resourceLabel = pulumi.all([scaling.loadBalancerArn!, lb!.targetGroupArn]).apply(([lbArn, tgArn]) =>
+            `${lbArn.slice(lbArn.indexOf(":loadbalancer/") + ":loadbalancer/".length)}/${tgArn.slice(tgArn.lastIndexOf(":") + 1)}`);
+        policies.push(track("requests", scaling.requestsPerTarget, "ALBRequestCountPerTarget", resourceLabel));
+    }
+    return { target, policies };
 }

@@ -3,24 +3,31 @@ import * as pulumi from "@pulumi/pulumi";
 import { canonicalJson, enforce } from "./compliance";
 
 export interface RepositoryArgs {
-    /** Repository name. @default the component's name */
+    /** Repository name. Default: the component's name. */
     name?: pulumi.Input<string>;
-    /** KMS key for images at rest. @default the AWS-managed `aws/ecr` key (encryption type KMS) — satisfies ecr-kms-encryption */
+    /** KMS key for images at rest. Default: the AWS-managed `aws/ecr` key (encryption type KMS). Satisfies ecr-kms-encryption. */
     kmsKeyArn?: pulumi.Input<string>;
-    /** Lifecycle policy document (JSON text). @default keep the last `keepImages` images and expire untagged ones after 14 days — satisfies ecr-lifecycle-policy */
+    /** Lifecycle policy document (JSON text). Default: keep the last `keepImages` images and expire untagged ones after 14 days. Satisfies ecr-lifecycle-policy. */
     lifecyclePolicy?: pulumi.Input<string>;
-    /** How many images the default lifecycle policy keeps. @default 100 */
+    /** How many images the default lifecycle policy keeps. Default: 100. */
     keepImages?: number;
-    /** Delete the repository even if it holds images. @default false */
+    /** Delete the repository even if it holds images. Default: false. */
     forceDelete?: boolean;
+    /** Tags for the repository. Default: none. */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+interface RepositoryChildren {
+    repository: aws.ecr.Repository;
+    lifecyclePolicy: aws.ecr.LifecyclePolicy;
+}
+const children = new WeakMap<Repository, RepositoryChildren>();
+
 /** An ECR repository with immutable tags, scan on push, KMS encryption and a lifecycle policy. */
 export class Repository extends pulumi.ComponentResource {
-    readonly repository: aws.ecr.Repository;
-    readonly lifecyclePolicy: aws.ecr.LifecyclePolicy;
+    /** Where images are pushed and pulled: `<account>.dkr.ecr.<region>.amazonaws.com/<name>`. */
     readonly repositoryUrl: pulumi.Output<string>;
+    /** The repository's ARN (give it to TaskDefinition's `repositoryArns`). */
     readonly arn: pulumi.Output<string>;
 
     constructor(name: string, args: RepositoryArgs = {}, opts?: pulumi.ComponentResourceOptions) {
@@ -33,15 +40,21 @@ export class Repository extends pulumi.ComponentResource {
             forceDelete: args.forceDelete ?? false,
             tags: args.tags,
         }, "imageTagMutability");
-        this.repository = new aws.ecr.Repository(name, props as aws.ecr.RepositoryArgs, { parent: this });
-        this.lifecyclePolicy = new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
-            repository: this.repository.name,
+        const repository = new aws.ecr.Repository(name, props as aws.ecr.RepositoryArgs, { parent: this });
+        const lifecyclePolicy = new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
+            repository: repository.name,
             policy: args.lifecyclePolicy ?? defaultLifecyclePolicy(args.keepImages ?? 100),
         }, { parent: this });
-        this.repositoryUrl = this.repository.repositoryUrl;
-        this.arn = this.repository.arn;
+        children.set(this, { repository, lifecyclePolicy });
+        this.repositoryUrl = repository.repositoryUrl;
+        this.arn = repository.arn;
         this.registerOutputs({ repositoryUrl: this.repositoryUrl, arn: this.arn });
     }
+
+    /** The aws.ecr.Repository (TypeScript only). */
+    get repository(): aws.ecr.Repository { return children.get(this)!.repository; }
+    /** The aws.ecr.LifecyclePolicy (TypeScript only). */
+    get lifecyclePolicy(): aws.ecr.LifecyclePolicy { return children.get(this)!.lifecyclePolicy; }
 }
 
 export function defaultLifecyclePolicy(keepImages: number): string {

@@ -1,10 +1,13 @@
 // Checking one resource's known inputs against every resource rule: what the components use,
 // so a user who overrides a default gets the message the pack would give.
-import { exemptionOf, runResourceRule, withDefaults } from "./evaluate";
+import { exemptionOf, runResourceRule, runStackRule, withDefaults } from "./evaluate";
 import { buildModel } from "./model";
-import { rules } from "./rules";
-import type { ResourceRule } from "./rules/rule";
+import { ruleNamed, rules } from "./rules";
+import type { ResourceRule, StackEntry } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
+
+/** The docker label that marks a container as a sidecar (`ecs-task-single-application`, `ecs-health-check`). */
+export { sidecarLabel } from "./rules/task";
 
 export interface Violation {
     policy: string;
@@ -40,6 +43,40 @@ export function checkResource(type: string, props: Record<string, unknown>, opti
         for (const f of result) {
             if (!f.pending) violations.push({ policy: rule.name, level: level === "advisory" ? "advisory" : "mandatory", message: f.message });
         }
+    }
+    return violations;
+}
+
+export interface StackResource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+}
+
+/**
+ * The violations one stack policy (e.g. `ecs-task-role-per-family`) reports on these resources, by resource
+ * name, as the pack would at the end of a preview. Values not known yet are skipped; roles and groups must be
+ * literal (no property dependencies are known here).
+ */
+export function checkStack(policy: string, resources: StackResource[], options: Pick<CheckOptions, "config"> = {}): (Violation & { resource: string })[] {
+    const rule = ruleNamed(policy);
+    if (!rule || rule.kind !== "stack") throw new Error(`${policy} is not a stack policy of the pack`);
+    const given = options.config?.[rule.name];
+    const level = typeof given === "string" ? given : (given as { enforcementLevel?: string } | undefined)?.enforcementLevel ?? rule.level;
+    if (level === "disabled") return [];
+    const config = withDefaults(rule, typeof given === "object" && given !== null ? (given as Record<string, unknown>) : undefined);
+    const entries: StackEntry[] = [];
+    for (const r of resources) {
+        const model = buildModel(r.type, r.props, r.name, `urn:pulumi:stack::project::${r.type}::${r.name}`);
+        if (model) entries.push({ model, propertyDependencies: {} });
+    }
+    const nameOf = new Map(entries.map((e) => [e.model.urn, e.model]));
+    const noStack = { typeOf: () => undefined, propsOf: () => undefined };
+    const violations: (Violation & { resource: string })[] = [];
+    for (const f of runStackRule(rule, entries, config, noStack)) {
+        const model = "urn" in f ? nameOf.get(f.urn) : undefined;
+        if (f.pending || (model && exemptionOf(rule, model, config))) continue;
+        violations.push({ resource: model?.name ?? "stack", policy: rule.name, level: level === "advisory" ? "advisory" : "mandatory", message: f.message });
     }
     return violations;
 }

@@ -1,6 +1,7 @@
 // The demo stack: a small, realistic service built from the components, previewable offline.
 // Its own VPC (public subnets for the load balancer, private ones for tasks), a cluster, a repository,
-// and a Fargate service (an API plus an OpenTelemetry collector sidecar) behind an Application Load Balancer.
+// and a Fargate service (an API plus an OpenTelemetry collector sidecar) behind an Application Load Balancer,
+// autoscaled, on Fargate Spot beside an on-demand base.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, FargateService, Repository, TaskDefinition } from "../../components";
@@ -58,6 +59,10 @@ const service = new FargateService("api", {
     desiredCount: 2,
     ingress: [{ port: 8080, fromSecurityGroupIds: [albGroup.id] }],
     loadBalancer: { targetGroupArn: targets.arn },
+    // One task always on demand; the rest mostly on Fargate Spot.
+    capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }],
+    // 2 to 8 tasks, tracking 60% CPU, 70% memory and 1,000 requests per task per minute.
+    autoscaling: { maxCapacity: 8, requestsPerTarget: 1000, loadBalancerArn: alb.arn },
     tags,
 });
 

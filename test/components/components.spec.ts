@@ -1,5 +1,6 @@
 // The components under Pulumi's runtime mocks: what they create, with which inputs.
 import { strict as assert } from "assert";
+import { join } from "path";
 import { program, valueOf } from "./mocks";
 import { ComplianceError } from "../../policy/check";
 import { Cluster, FargateService, Repository, TaskDefinition } from "../../components";
@@ -13,6 +14,14 @@ const one = <T extends { type: string }>(rs: T[], type: string): T => {
 };
 
 describe("components", () => {
+    it("the component package serves the very classes the TypeScript import gives (one implementation)", () => {
+        const root = join(__dirname, "..", "..");
+        const served = require(join(root, "component-package"));
+        const imported = require(join(root, "bin", "lib.js"));
+        assert.deepEqual(Object.keys(served).sort(), ["Cluster", "FargateService", "Repository", "TaskDefinition"]);
+        for (const name of Object.keys(served)) assert.equal(served[name], imported[name], name);
+    });
+
     it("Repository: immutable tags, scan on push, KMS, a lifecycle policy", async () => {
         const rs = await program(() => new Repository("api", { name: "shop/api" }));
         const repo = one(rs, "aws:ecr/repository:Repository").inputs;
@@ -103,7 +112,9 @@ describe("components", () => {
             const second = new TaskDefinition("billing", { container: { image }, taskRole: { existing: shared } });
             const error = await (second.taskRoleArn as unknown as { promise(): Promise<unknown> }).promise().then(() => undefined, (e: unknown) => e);
             assert.ok(error instanceof ComplianceError, String(error));
-            assert.equal(error.violations[0].message, "Task role 'arn:aws:iam::123456789012:role/shared' of family 'billing' is also the task role of family 'orders'. Give each family its own task role.");
+            // The stack policy's own check and message, as the pack reports it at the end of a preview.
+            assert.deepEqual(error.violations.map((v) => [v.policy, v.message]), [["ecs-task-role-per-family",
+                "Task role 'arn:aws:iam::123456789012:role/shared' of family 'billing' is also the task role of 'orders' (family 'orders'). Give each family its own task role."]]);
         });
     });
 
@@ -135,5 +146,82 @@ describe("components", () => {
         const rules = byType(rs, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => [r.inputs.fromPort, r.inputs.referencedSecurityGroupId ?? r.inputs.cidrIpv4]);
         assert.deepEqual(rules, [[8080, "sg-alb"], [8080, "10.0.0.0/16"]]);
         assert.deepEqual(one(rs, "aws:ecs/service:Service").inputs.loadBalancers, [{ targetGroupArn: "arn:tg", containerName: "app", containerPort: 8080 }]);
+    });
+
+    it("Cluster: Fargate and Fargate Spot enabled, on-demand Fargate the default strategy", async () => {
+        const rs = await program(() => new Cluster("spot"));
+        const providers = one(rs, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").inputs;
+        assert.deepEqual([providers.clusterName, providers.capacityProviders, providers.defaultCapacityProviderStrategies],
+            ["spot", ["FARGATE", "FARGATE_SPOT"], [{ capacityProvider: "FARGATE", weight: 1 }]]);
+    });
+
+    describe("FargateService in production", () => {
+        const cluster = "arn:aws:ecs:us-east-1:123456789012:cluster/shop";
+        const targetGroupArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef";
+        const loadBalancerArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop/fedcba9876543210";
+
+        it("autoscaling on CPU, memory and requests per target; Spot beside an on-demand base; its own task definition", async () => {
+            let svc!: FargateService;
+            const rs = await program(() => {
+                svc = new FargateService("api", {
+                    cluster, vpcId: "vpc-1", subnets: ["subnet-a"],
+                    taskDefinitionArgs: { container: { image, port: 8080, user: "1000", healthCheck: { command: ["CMD", "/health"] } } },
+                    loadBalancer: { targetGroupArn },
+                    capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }],
+                    autoscaling: { maxCapacity: 6, requestsPerTarget: 500, loadBalancerArn },
+                });
+            });
+            const service = one(rs, "aws:ecs/service:Service").inputs;
+            assert.equal(service.launchType, undefined, "a strategy and a launch type exclude each other");
+            assert.deepEqual(service.capacityProviderStrategies, [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]);
+            assert.deepEqual([service.desiredCount, service.healthCheckGracePeriodSeconds], [2, 60]);
+            assert.deepEqual(service.loadBalancers, [{ targetGroupArn, containerName: "app", containerPort: 8080 }]);
+            assert.equal(one(rs, "aws:ecs/taskDefinition:TaskDefinition").name, "api");
+            assert.equal(one(rs, "ecs-guardrails:index:TaskDefinition").name, "api");
+            const target = one(rs, "aws:appautoscaling/target:Target").inputs;
+            assert.deepEqual([target.resourceId, target.scalableDimension, target.minCapacity, target.maxCapacity], ["service/shop/api", "ecs:service:DesiredCount", 2, 6]);
+            const policies = byType(rs, "aws:appautoscaling/policy:Policy").map((p) => {
+                const c = p.inputs.targetTrackingScalingPolicyConfiguration as { targetValue: number; predefinedMetricSpecification: { predefinedMetricType: string; resourceLabel?: string }; scaleInCooldown: number; scaleOutCooldown: number };
+                return [p.name, c.predefinedMetricSpecification.predefinedMetricType, c.targetValue, c.predefinedMetricSpecification.resourceLabel, c.scaleOutCooldown, c.scaleInCooldown];
+            });
+            assert.deepEqual(policies, [
+                ["api-cpu", "ECSServiceAverageCPUUtilization", 60, undefined, 60, 300],
+                ["api-memory", "ECSServiceAverageMemoryUtilization", 70, undefined, 60, 300],
+                ["api-requests", "ALBRequestCountPerTarget", 500, "app/shop/fedcba9876543210/targetgroup/api/0123456789abcdef", 60, 300],
+            ]);
+            assert.equal(svc.scalingPolicies.length, 3);
+            assert.equal(await valueOf(svc.taskDefinitionArn), "arn:aws:ecs:us-east-1:123456789012:api");
+        });
+
+        it("serviceOverrides merge into what the component builds; a task definition given by its outputs", async () => {
+            const rs = await program(() => new FargateService("worker", {
+                cluster, vpcId: "vpc-1", subnets: ["subnet-a"],
+                taskDefinition: { arn: "arn:aws:ecs:us-east-1:123456789012:task-definition/worker:3", containerName: "worker", containerPort: 9000 },
+                loadBalancer: { targetGroupArn },
+                serviceOverrides: { networkConfiguration: { subnets: ["subnet-b"] }, availabilityZoneRebalancing: "ENABLED" },
+            }));
+            const service = one(rs, "aws:ecs/service:Service").inputs;
+            assert.deepEqual(service.networkConfiguration, { subnets: ["subnet-b"], securityGroups: ["worker-sg-id"], assignPublicIp: false });
+            assert.equal(service.availabilityZoneRebalancing, "ENABLED");
+            assert.deepEqual(service.loadBalancers, [{ targetGroupArn, containerName: "worker", containerPort: 9000 }]);
+            assert.equal(byType(rs, "aws:appautoscaling/target:Target").length, 0);
+        });
+
+        it("inputs that cannot work fail at once, saying what to give", () => {
+            const base = { cluster, vpcId: "vpc-1", subnets: ["subnet-a"] };
+            const td = { arn: "arn:td" };
+            const cases: [string, () => unknown, string][] = [
+                ["no task definition", () => new FargateService("a", base), "FargateService 'a': give 'taskDefinition' or 'taskDefinitionArgs' (one of them)."],
+                ["a load balancer with no port", () => new FargateService("b", { ...base, taskDefinition: td, loadBalancer: { targetGroupArn } }),
+                    "FargateService 'b': loadBalancer needs the container's name and port: give loadBalancer.containerName and .containerPort, or a container with a port."],
+                ["request scaling without a load balancer", () => new FargateService("c", { ...base, taskDefinition: td, autoscaling: { maxCapacity: 4, requestsPerTarget: 100 } }),
+                    "FargateService 'c': autoscaling.requestsPerTarget needs loadBalancer (its target group) and autoscaling.loadBalancerArn."],
+                ["max below min", () => new FargateService("d", { ...base, taskDefinition: td, autoscaling: { minCapacity: 3, maxCapacity: 2 } }),
+                    "FargateService 'd': autoscaling needs 0 <= minCapacity (3) <= maxCapacity (2)."],
+                ["both log group choices", () => new TaskDefinition("e", { container: { image }, logGroup: { existing: "/org/logs", retentionInDays: 7 } }),
+                    "TaskDefinition 'e': logGroup takes 'existing' or 'retentionInDays', not both."],
+            ];
+            for (const [what, make, message] of cases) assert.throws(make, (e: unknown) => e instanceof Error && e.message === message, what);
+        });
     });
 });

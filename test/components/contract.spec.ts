@@ -7,27 +7,50 @@ import { PackHandle, startPack } from "../harness/analyzer";
 import type { WireResource } from "../harness/wire";
 import { Registered, program } from "./mocks";
 import { ComplianceError } from "../../policy/check";
-import { Cluster, ContainerArgs, FargateService, Repository, TaskDefinition } from "../../components";
+import { Cluster, ContainerArgs, FargateService, FargateServiceArgs, Repository, TaskDefinition, TaskDefinitionArgs } from "../../components";
 
 const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:3f9c2ab";
 const app: ContainerArgs = { name: "api", image, port: 8080, user: "1000", healthCheck: { command: ["CMD", "/health"] } };
 const otel: ContainerArgs = { name: "otel", image: "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0", user: "10001" };
 const router: ContainerArgs = { name: "log-router", image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0", user: "1000" };
 
-function stack(prefix: string, options: { sidecars?: ContainerArgs[]; loadBalancer?: boolean; ownRoles?: boolean; exec?: boolean; container?: Partial<ContainerArgs> } = {}) {
+type StackOptions = {
+    sidecars?: ContainerArgs[]; loadBalancer?: boolean; ownRoles?: boolean; exec?: boolean; container?: Partial<ContainerArgs>;
+    /** Autoscaling on CPU, memory and requests, Fargate Spot beside an on-demand base, compliant overrides. */
+    production?: boolean;
+    /** The service creates its task definition (`taskDefinitionArgs`). */
+    inline?: boolean;
+    service?: Partial<FargateServiceArgs>;
+    task?: Partial<TaskDefinitionArgs>;
+};
+
+const targetGroupArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef";
+const loadBalancerArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop/0123456789abcdef";
+
+function stack(prefix: string, options: StackOptions = {}) {
     return () => {
         const cluster = new Cluster(`${prefix}-cluster`, options.exec ? { execLogGroup: { existing: "/org/exec-audit" } } : {});
         const repo = new Repository(`${prefix}-repo`);
-        const td = new TaskDefinition(`${prefix}-api`, {
-            container: { ...app, ...options.container },
+        const taskArgs: TaskDefinitionArgs = {
+            container: { ...app, ...options.container, ...(options.production ? { overrides: { ulimits: [{ name: "nofile", softLimit: 65536, hardLimit: 65536 }] } } : {}) },
             sidecars: options.sidecars,
             repositoryArns: [repo.arn],
             ...(options.ownRoles ? { taskRole: { existing: `arn:aws:iam::123456789012:role/${prefix}-task` }, executionRole: { existing: `arn:aws:iam::123456789012:role/${prefix}-exec` } } : {}),
-        });
+            ...(options.production ? { taskDefinitionOverrides: { ephemeralStorage: { sizeInGib: 30 } } } : {}),
+            ...options.task,
+        };
+        const withLoadBalancer = options.loadBalancer || options.production;
         new FargateService(`${prefix}-api`, {
-            cluster: cluster.arn, taskDefinition: td, vpcId: "vpc-1", subnets: ["subnet-a"],
+            cluster: cluster.arn, vpcId: "vpc-1", subnets: ["subnet-a"],
+            ...(options.inline ? { taskDefinitionArgs: taskArgs } : { taskDefinition: new TaskDefinition(`${prefix}-api`, taskArgs) }),
             enableExecuteCommand: options.exec,
-            ...(options.loadBalancer ? { ingress: [{ port: 8080, fromSecurityGroupIds: ["sg-alb"] }], loadBalancer: { targetGroupArn: "arn:aws:elasticloadbalancing:tg/api" } } : {}),
+            ...(withLoadBalancer ? { ingress: [{ port: 8080, fromSecurityGroupIds: ["sg-alb"] }], loadBalancer: { targetGroupArn } } : {}),
+            ...(options.production ? {
+                capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }],
+                autoscaling: { minCapacity: 2, maxCapacity: 10, requestsPerTarget: 500, loadBalancerArn },
+                serviceOverrides: { availabilityZoneRebalancing: "ENABLED", deploymentMinimumHealthyPercent: 100 },
+            } : {}),
+            ...options.service,
         });
     };
 }
@@ -60,7 +83,9 @@ describe("contract: components pass the whole pack", function () {
         ["load balancer", { loadBalancer: true }],
         ["bring-your-own roles", { ownRoles: true }],
         ["ECS Exec on", { exec: true }],
-        ["everything", { sidecars: [otel], loadBalancer: true, ownRoles: true, exec: true }],
+        ["autoscaling, Fargate Spot with an on-demand base, compliant overrides", { production: true }],
+        ["the service's own task definition (taskDefinitionArgs)", { inline: true, loadBalancer: true }],
+        ["everything", { sidecars: [otel], loadBalancer: true, ownRoles: true, exec: true, production: true }],
     ];
     for (const [name, options] of matrix) {
         it(`${name}: zero violations`, async () => {
@@ -72,7 +97,7 @@ describe("contract: components pass the whole pack", function () {
 
     it("the demo program, run under mocks, passes the pack", async () => {
         const rs = wire(await program(() => require("../../examples/demo")));
-        assert.equal(rs.length, 25, "the 30 resources `pulumi preview` shows, less the stack and the 4 components");
+        assert.equal(rs.length, 30, "the 35 resources `pulumi preview` shows, less the stack and the 4 components");
         assert.deepEqual(await diagnostics(rs), []);
     });
 
@@ -108,4 +133,31 @@ describe("contract: components pass the whole pack", function () {
         assert.deepEqual(thrown.violations.map((v) => [v.policy, v.message]), fromPack);
         assert.deepEqual(fromPack.map(([p]) => p), ["ecs-image-tag-pinned", "ecs-no-secrets-in-environment"]);
     });
+
+    // Each escape hatch, set to a value that breaks a mandatory policy: the component fails with the messages the
+    // pack gives for the same resource with the same change.
+    const escapes: [string, StackOptions, string, (props: Record<string, unknown>) => Record<string, unknown>, string][] = [
+        ["serviceOverrides", { service: { serviceOverrides: { networkConfiguration: { assignPublicIp: true } } } }, "aws:ecs/service:Service",
+            (p) => ({ ...p, networkConfiguration: { ...(p.networkConfiguration as object), assignPublicIp: true } }), "ecs-no-public-ip"],
+        ["taskDefinitionOverrides", { task: { taskDefinitionOverrides: { networkMode: "bridge" } } }, "aws:ecs/taskDefinition:TaskDefinition",
+            (p) => ({ ...p, networkMode: "bridge" }), "ecs-awsvpc-network-mode"],
+        ["a container's overrides", { container: { overrides: { privileged: true } } }, "aws:ecs/taskDefinition:TaskDefinition",
+            (p) => ({ ...p, containerDefinitions: JSON.stringify(JSON.parse(p.containerDefinitions as string).map((c: object, i: number) => (i === 0 ? { ...c, privileged: true } : c))) }), "ecs-no-privileged"],
+    ];
+    for (const [hatch, options, type, change, policy] of escapes) {
+        it(`${hatch} into a violation fails the component with the pack's message (${policy})`, async () => {
+            const compliant = wire(await program(stack(`e-${policy}`))).find((r) => r.type === type)!;
+            const fromPack = (await pack.analyze({ ...compliant, properties: change(compliant.properties) })).diagnostics
+                .map((d) => [d.policyName, d.message.slice(d.description.length + 1)]);
+            assert.deepEqual(fromPack.map(([p]) => p), [policy]);
+            let thrown: unknown;
+            try {
+                stack(`e-${policy}-bad`, options)();
+            } catch (e) {
+                thrown = e;
+            }
+            assert.ok(thrown instanceof ComplianceError, String(thrown));
+            assert.deepEqual(thrown.violations.map((v) => [v.policy, v.message]), fromPack);
+        });
+    }
 });

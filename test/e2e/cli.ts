@@ -77,20 +77,7 @@ export class Workspace {
     }
 
     pulumi(args: string[], timeoutMs = 600_000): Promise<Run> {
-        return new Promise((resolve, reject) => {
-            const child = spawn("pulumi", [...args, "--non-interactive", "--color=never"], { cwd: this.dir, env: this.env() });
-            let stdout = "";
-            let stderr = "";
-            let output = "";
-            child.stdout.on("data", (d) => ((stdout += d), (output += d)));
-            child.stderr.on("data", (d) => ((stderr += d), (output += d)));
-            const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-            child.on("error", reject);
-            child.on("close", (code) => {
-                clearTimeout(timer);
-                resolve({ code: code ?? -1, stdout, stderr, output });
-            });
-        });
+        return runPulumi([...args, "--non-interactive", "--color=never"], this.dir, this.env(), timeoutMs);
     }
 
     preview(...extra: string[]): Promise<Run> {
@@ -104,4 +91,22 @@ export class Workspace {
     dispose(): void {
         rmSync(this.home, { recursive: true, force: true });
     }
+}
+
+/** Runs `pulumi <args>` in `cwd` with `env`, collecting what it prints. */
+export function runPulumi(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const child = spawn("pulumi", args, { cwd, env });
+        let stdout = "";
+        let stderr = "";
+        let output = "";
+        child.stdout.on("data", (d) => ((stdout += d), (output += d)));
+        child.stderr.on("data", (d) => ((stderr += d), (output += d)));
+        const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+        child.on("error", reject);
+        child.on("close", (code) => {
+            clearTimeout(timer);
+            resolve({ code: code ?? -1, stdout, stderr, output });
+        });
+    });
 }

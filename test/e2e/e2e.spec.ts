@@ -28,7 +28,7 @@ describe("end to end with the Pulumi CLI", function () {
         assert.equal(run.code, 0, run.output);
         assert.match(run.output, /✅ ecs-guardrails@v0\.1\.0/);
         assert.ok(!/\[(mandatory|advisory)\]/.test(run.output), run.output);
-        assert.match(run.output, /\+ 30 to create/);
+        assert.match(run.output, /\+ 35 to create/);
     });
 
     it("a non-compliant program fails preview, naming each policy and resource", async () => {

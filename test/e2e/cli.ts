@@ -5,7 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 
 export const root = join(__dirname, "..", "..");
-const standIns = [join(__dirname, "stand-in-aws-provider"), join(__dirname, "stand-in-language-host")];
+const standIns = [join(__dirname, "stand-in-aws-provider"), join(__dirname, "stand-in-aws-native-provider"), join(__dirname, "stand-in-language-host")];
 
 let cliDir: string | undefined;
 

@@ -49,6 +49,18 @@ describe("end to end with the Pulumi CLI", function () {
         assert.match(run.output, /mandatory/);
     });
 
+    it("the same configurations through aws-native and aws get the same verdicts", async () => {
+        const ws = await open("aws-native-twins");
+        const run = await ws.preview();
+        assert.notEqual(run.code, 0, run.output);
+        const expected: [string, string][] = [
+            ["ecs-image-tag-pinned", "web"], ["ecs-no-privileged", "web"], ["ecr-immutable-tags", "images"], ["ecs-no-public-ip", "public"],
+        ];
+        for (const [policy, resource] of expected) {
+            for (const provider of ["native", "aws"]) assert.ok(reports(run.output, policy, `${provider}-${resource}`), `${policy} on ${provider}-${resource}:\n${run.output}`);
+        }
+    });
+
     it("--policy-pack-config makes one advisory and disables another: preview passes with the warning", async () => {
         const ws = await open("two-violations");
         const blocked = await ws.preview();

@@ -1,12 +1,14 @@
-// TEST ONLY: a stand-in for the AWS provider plugin (pulumi-resource-aws). It serves the provider gRPC
-// protocol with Pulumi's Node SDK, makes no network call and creates nothing: Check and Diff echo the
-// inputs, Create returns a made-up id and the inputs (plus the ids and ARNs other resources read) as outputs.
+// TEST ONLY: a stand-in for the AWS provider plugins (pulumi-resource-aws, and pulumi-resource-aws-native with
+// STAND_IN_PACKAGE=@pulumi/aws-native). It serves the provider gRPC protocol with Pulumi's Node SDK, makes no
+// network call and creates nothing: Check and Diff echo the inputs, Create returns a made-up id and the inputs
+// (plus the ids and ARNs other resources read) as outputs.
 "use strict";
 const path = require("path");
 const root = path.resolve(__dirname, "..", "..", "..");
 const { provider } = require(require.resolve("@pulumi/pulumi", { paths: [root] }));
 
-const version = process.env.STAND_IN_AWS_VERSION || require(require.resolve("@pulumi/aws/package.json", { paths: [root] })).version;
+const sdk = process.env.STAND_IN_PACKAGE || "@pulumi/aws";
+const version = process.env.STAND_IN_AWS_VERSION || require(require.resolve(`${sdk}/package.json`, { paths: [root] })).version;
 let counter = 0;
 
 function nameOf(urn) {

@@ -1,5 +1,6 @@
 // Container definitions as the ECS API spells them (camelCase), shared by every provider shape.
 import type { Container, ContainerField, EnvironmentVariable } from "./ecs";
+import { readAsProvider } from "./providerJson";
 import { Field, Reader, Unreadable, isPlainObject, isUnreadable } from "./values";
 
 const taskDefinitionFields: ReadonlySet<ContainerField> = new Set<ContainerField>([
@@ -7,17 +8,15 @@ const taskDefinitionFields: ReadonlySet<ContainerField> = new Set<ContainerField
     "firelens", "dockerLabels", "healthCheck", "privileged", "readonlyRootFilesystem", "user", "memory",
 ]);
 
-/** Reads a list of container definitions; the list itself may be unknown, malformed or a JSON string. */
+/** Reads a list of container definitions; the list itself may be unknown, malformed or a JSON string (read as the aws provider reads it). */
 export function readContainerList(value: unknown, path: string, read: Reader): Field<Container[]> {
     let list = value;
     if (typeof list === "string") {
         const text = read.string(list, path);
         if (text === undefined || isUnreadable(text)) return text;
-        try {
-            list = JSON.parse(text);
-        } catch {
-            return read.problem(path, "is not valid JSON");
-        }
+        const reading = readAsProvider(text, path);
+        if (!reading.ok) return read.problem(reading.path, reading.problem);
+        list = reading.containers;
     }
     const items = read.array(list, path);
     if (items === undefined || isUnreadable(items)) return items;

@@ -1,0 +1,246 @@
+// The aws provider's reading of `containerDefinitions`: Go's encoding/json decoding every JSON value of the string,
+// one after another, into the same `[]types.ContainerDefinition` of aws-sdk-go-v2. So the pack reads what ECS gets:
+// keys match fields exactly or case-insensitively (Go's folding), a later key for a field wins and merges into
+// what an earlier one set, a later JSON value merges into the containers of an earlier one by position, unknown
+// keys are ignored, and a value of the wrong type makes the provider reject the whole string.
+
+/** What the provider would make of the text: the containers as plain camelCase objects, or why it rejects it. */
+export type ProviderReading = { ok: true; containers: Record<string, unknown>[] } | { ok: false; path: string; problem: string };
+
+/** A field's Go type, as far as the pack needs it; `struct` and `list` name the shape of their elements. */
+type FieldType =
+    | "string" | "bool" | "int32" | "strings" | "ints" | "stringMap" | "ignore"
+    | { struct: Shape } | { list: Shape };
+type Shape = Record<string, FieldType>;
+
+const keyValue: Shape = { name: "string", value: "string" };
+const container: Shape = {
+    name: "string", image: "string", essential: "bool", entryPoint: "strings", command: "strings",
+    versionConsistency: "string", stopTimeout: "int32", startTimeout: "int32", privileged: "bool",
+    readonlyRootFilesystem: "bool", user: "string", memory: "int32", memoryReservation: "int32", cpu: "int32",
+    dockerLabels: "stringMap", environment: { list: keyValue },
+    restartPolicy: { struct: { enabled: "bool", ignoredExitCodes: "ints", restartAttemptPeriod: "int32" } },
+    linuxParameters: { struct: { initProcessEnabled: "bool", sharedMemorySize: "int32", maxSwap: "int32", swappiness: "int32", capabilities: { struct: { add: "strings", drop: "strings" } } } },
+    logConfiguration: { struct: { logDriver: "string", options: "stringMap", secretOptions: { list: { name: "string", valueFrom: "string" } } } },
+    firelensConfiguration: { struct: { type: "string", options: "stringMap" } },
+    healthCheck: { struct: { command: "strings", interval: "int32", retries: "int32", startPeriod: "int32", timeout: "int32" } },
+    secrets: { list: { name: "string", valueFrom: "string" } },
+};
+
+/** Go's case folding of a field name: ASCII upper case, other runes to the smallest of their fold set (`ſ` is `S`). */
+function fold(name: string): string {
+    let out = "";
+    for (const ch of name) {
+        if (ch.charCodeAt(0) < 0x80) {
+            out += ch.toUpperCase();
+            continue;
+        }
+        const candidates = [ch, ch.toLowerCase(), ch.toUpperCase(), ch.toLowerCase().toUpperCase()].filter((c) => [...c].length === 1);
+        out += candidates.reduce((a, b) => (a.codePointAt(0)! <= b.codePointAt(0)! ? a : b));
+    }
+    return out;
+}
+
+const foldedFields = new WeakMap<Shape, Map<string, string>>();
+
+/** The camelCase field a JSON key sets, as Go finds it: the exact Go name, otherwise by folding. */
+function fieldOf(shape: Shape, key: string): string | undefined {
+    let byFold = foldedFields.get(shape);
+    if (!byFold) {
+        byFold = new Map(Object.keys(shape).map((f) => [fold(f), f]));
+        foldedFields.set(shape, byFold);
+    }
+    return byFold.get(fold(key));
+}
+
+// ---- parsing: JSON values in order, objects as ordered [key, value] lists so duplicates and their order survive.
+
+type Json = null | boolean | string | { number: string } | Json[] | { entries: [string, Json][] };
+
+class Rejected extends Error {
+    constructor(readonly path: string, readonly problem: string) {
+        super(problem);
+    }
+}
+
+const maxDepth = 500;
+
+class Parser {
+    private at = 0;
+    constructor(private readonly text: string) {}
+
+    /** Every JSON value of the text, one after another (the provider's decoder reads them all). */
+    values(): Json[] {
+        const out: Json[] = [];
+        for (this.space(); this.at < this.text.length; this.space()) out.push(this.value(0));
+        return out;
+    }
+
+    private fail(): never {
+        throw new Rejected("", "is not valid JSON");
+    }
+
+    private space(): void {
+        while (this.at < this.text.length && " \t\n\r".includes(this.text[this.at])) this.at++;
+    }
+
+    private value(depth: number): Json {
+        if (depth > maxDepth) throw new Rejected("", `nests deeper than ${maxDepth} levels`);
+        this.space();
+        const ch = this.text[this.at];
+        if (ch === "{") return this.object(depth);
+        if (ch === "[") return this.array(depth);
+        if (ch === "\"") return this.string();
+        for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+            if (this.text.startsWith(word, this.at)) {
+                this.at += word.length;
+                return value;
+            }
+        }
+        const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        number.lastIndex = this.at;
+        const match = number.exec(this.text);
+        if (!match) this.fail();
+        this.at += match[0].length;
+        return { number: match[0] };
+    }
+
+    private object(depth: number): Json {
+        this.at++;
+        const entries: [string, Json][] = [];
+        this.space();
+        if (this.text[this.at] === "}") {
+            this.at++;
+            return { entries };
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.at] !== "\"") this.fail();
+            const key = this.string();
+            this.space();
+            if (this.text[this.at++] !== ":") this.fail();
+            entries.push([key, this.value(depth + 1)]);
+            this.space();
+            const next = this.text[this.at++];
+            if (next === "}") return { entries };
+            if (next !== ",") this.fail();
+        }
+    }
+
+    private array(depth: number): Json {
+        this.at++;
+        const items: Json[] = [];
+        this.space();
+        if (this.text[this.at] === "]") {
+            this.at++;
+            return items;
+        }
+        for (;;) {
+            items.push(this.value(depth + 1));
+            this.space();
+            const next = this.text[this.at++];
+            if (next === "]") return items;
+            if (next !== ",") this.fail();
+        }
+    }
+
+    private string(): string {
+        const literal = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+        literal.lastIndex = this.at;
+        const match = literal.exec(this.text);
+        if (!match) this.fail();
+        this.at += match[0].length;
+        // Go replaces an unpaired surrogate escape by U+FFFD.
+        return (JSON.parse(match[0]) as string).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+    }
+}
+
+// ---- decoding into the SDK's types, as Go does: into what is already there.
+
+function describe(value: Json): string {
+    if (value === null) return "null";
+    if (typeof value === "boolean") return "a boolean";
+    if (typeof value === "string") return "a string";
+    if (Array.isArray(value)) return "a list";
+    return "number" in value ? "a number" : "an object";
+}
+
+function wrongType(path: string, value: Json, expected: string): never {
+    throw new Rejected(path, `is ${describe(value)}, expected ${expected}`);
+}
+
+function isObject(value: Json): value is { entries: [string, Json][] } {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && "entries" in value;
+}
+
+function decodeInt(value: { number: string }, path: string): number {
+    if (!/^-?\d+$/.test(value.number)) throw new Rejected(path, `is ${value.number}, expected a whole number`);
+    const n = Number(value.number);
+    if (n < -2147483648 || n > 2147483647) throw new Rejected(path, `is ${value.number}, out of range for a 32-bit number`);
+    return n;
+}
+
+/** Decodes `value` into `existing` (what earlier keys or values set) as a field of type `type`; returns the result. */
+function decode(type: FieldType, value: Json, existing: unknown, path: string): unknown {
+    if (type === "ignore") return existing;
+    if (value === null) {
+        // null clears pointers, lists and maps; it leaves a plain Go string or number as it was.
+        return undefined;
+    }
+    if (type === "string") return typeof value === "string" ? value : wrongType(path, value, "a string");
+    if (type === "bool") return typeof value === "boolean" ? value : wrongType(path, value, "true or false");
+    if (type === "int32") return typeof value === "object" && !Array.isArray(value) && "number" in value ? decodeInt(value, path) : wrongType(path, value, "a number");
+    if (type === "strings" || type === "ints") {
+        if (!Array.isArray(value)) return wrongType(path, value, "a list");
+        const old = Array.isArray(existing) ? existing : [];
+        return value.map((item, i) => (item === null ? old[i] ?? (type === "ints" ? 0 : "") : decode(type === "ints" ? "int32" : "string", item, undefined, `${path}[${i}]`)));
+    }
+    if (type === "stringMap") {
+        if (!isObject(value)) return wrongType(path, value, "an object");
+        const map: Record<string, unknown> = isPlain(existing) ? existing : {};
+        for (const [key, item] of value.entries) map[key] = item === null ? "" : decode("string", item, undefined, `${path}.${key}`);
+        return map;
+    }
+    if ("struct" in type) {
+        if (!isObject(value)) return wrongType(path, value, "an object");
+        return decodeStruct(type.struct, value, isPlain(existing) ? existing : {}, path);
+    }
+    if (!Array.isArray(value)) return wrongType(path, value, "a list");
+    const old = Array.isArray(existing) ? existing : [];
+    return value.map((item, i) => {
+        if (item === null) return old[i] ?? {};
+        if (!isObject(item)) return wrongType(`${path}[${i}]`, item, "an object");
+        return decodeStruct(type.list, item, isPlain(old[i]) ? old[i] : {}, `${path}[${i}]`);
+    });
+}
+
+function decodeStruct(shape: Shape, value: { entries: [string, Json][] }, into: Record<string, unknown>, path: string): Record<string, unknown> {
+    for (const [key, item] of value.entries) {
+        const field = fieldOf(shape, key);
+        if (field === undefined) continue; // keys the ECS API does not know are ignored
+        const next = decode(shape[field], item, into[field], `${path}.${field}`);
+        if (next === undefined) delete into[field];
+        else into[field] = next;
+    }
+    return into;
+}
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads a `containerDefinitions` string as the aws provider does. Never throws. */
+export function readAsProvider(text: string, path: string): ProviderReading {
+    try {
+        let containers: Record<string, unknown>[] = [];
+        for (const value of new Parser(text).values()) {
+            if (value === null) continue;
+            if (!Array.isArray(value)) wrongType("", value, "a list");
+            containers = decode({ list: container }, value, containers, path) as Record<string, unknown>[];
+        }
+        return { ok: true, containers };
+    } catch (e) {
+        if (e instanceof Rejected) return { ok: false, path: e.path || path, problem: e.problem };
+        return { ok: false, path, problem: `could not be read (${e instanceof Error ? e.message : String(e)})` };
+    }
+}

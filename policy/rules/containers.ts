@@ -1,7 +1,7 @@
 // Rules on each container: images, processes, signals, logs and hardening.
 import type { Container, ResourceModel, TaskFacet } from "../model";
 import { isUnreadable, parseImageReference } from "../model";
-import { argvOf, basename, initProcesses, programStarts } from "./commands";
+import { argvOf, basename, downloadsOf, initProcesses, programStarts } from "./commands";
 import { compilePatterns } from "./patterns";
 import { Finding, ResourceRule, forEachContainer, notApplicable, q, readable } from "./rule";
 
@@ -72,16 +72,6 @@ export const versionConsistency: ResourceRule = {
     }, { needs: "versionConsistency" }),
 };
 
-const downloadPatterns = [
-    String.raw`\b(?:curl|wget)\b[^;&|]*?(?:https?|ftp|s3)://\S+`,
-    String.raw`\b(?:python[0-9.]*\s+-m\s+)?pip[0-9.]*\s+install\b`,
-    String.raw`\b(?:npm\s+(?:install|i|ci|add)|yarn\s+(?:install|add)|pnpm\s+(?:install|i|add))\b`,
-    String.raw`\b(?:gem\s+install|bundle\s+install|composer\s+(?:install|require)|go\s+(?:install|get))\b`,
-    String.raw`\b(?:apt-get|apt|yum|dnf|microdnf|zypper)\s+(?:-\S+\s+)*install\b`,
-    String.raw`\bapk\s+(?:-\S+\s+)*add\b`,
-    String.raw`\bgit\s+clone\b`,
-    String.raw`\baws\s+s3\s+(?:cp|sync)\b`,
-];
 
 export const noStartupDownloads: ResourceRule<{ extraPatterns: string[]; allowPatterns: string[] }> = {
     kind: "resource",
@@ -98,15 +88,14 @@ export const noStartupDownloads: ResourceRule<{ extraPatterns: string[]; allowPa
         allowPatterns: { type: "array", items: { type: "string" }, default: [], description: "Regular expressions; a matched download whose text matches one of them is allowed.", regex: true },
     },
     check(resource, config) {
-        const detect = compilePatterns([...downloadPatterns, ...config.extraPatterns], "extraPatterns", { ignoreCase: true });
+        const detect = compilePatterns(config.extraPatterns, "extraPatterns", { ignoreCase: true });
         const allow = compilePatterns(config.allowPatterns, "allowPatterns");
         const problems = [detect, allow].filter((p) => !p.ok).map((p) => ({ message: (p as { problem: string }).problem }));
         if (problems.length > 0) return problems;
         return forEachContainer(resource, (c, out) => {
             const argv = commandLine(c, out);
             if (!argv) return;
-            const line = argv.join(" ");
-            const found = detect.ok ? detect.matches(line) : [];
+            const found = [...downloadsOf(argv), ...(detect.ok ? detect.matches(argv.join(" ")) : [])];
             const blocked = found.filter((text) => !(allow.ok && allow.test(text)));
             if (blocked.length > 0) {
                 out.push({ message: `${c.label} downloads or installs code at start (${blocked.map((t) => q(clip(t))).join(", ")}). Bake dependencies into the image instead.` });

@@ -3,7 +3,7 @@ import type {
     PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
-import { Exemption, exemptionOf, runResourceRule, runStackRule, sharedConfig, takeConfigProblems, withDefaults } from "./evaluate";
+import { Exemption, exemptionOf, runResourceRule, runStackRule, sharedConfig, stackContext, takeConfigProblems, withDefaults } from "./evaluate";
 import { ResourceModel, buildModel, isSupportedType } from "./model";
 import type { ConfigProperty, Finding, ResourceRule, Rule, StackEntry, StackRule } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
@@ -148,13 +148,10 @@ export function toStackPolicy(rule: StackRule): StackValidationPolicy {
                 for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) propertyDependencies[key] = deps.map((d) => d.urn);
                 entries.push({ model, propertyDependencies });
             }
-            const stack = {
-                typeOf: (urn: string) => byUrn.get(urn)?.type,
-                propsOf: (urn: string) => {
-                    const props = byUrn.get(urn)?.props;
-                    return props ? (unwrapProxy(props) as Record<string, unknown>) : undefined;
-                },
-            };
+            const stack = stackContext((urn) => {
+                const resource = byUrn.get(urn);
+                return resource && { type: resource.type, props: unwrapProxy(resource.props) };
+            });
             const findings = runStackRule(rule, entries, config, stack);
             for (const f of findings) {
                 const urn = "urn" in f ? f.urn : undefined;

@@ -1,6 +1,6 @@
 // Checking one resource's known inputs against every resource rule: what the components use,
 // so a user who overrides a default gets the message the pack would give.
-import { exemptionOf, runResourceRule, runStackRule, withDefaults } from "./evaluate";
+import { exemptionOf, runResourceRule, runStackRule, stackContext, withDefaults } from "./evaluate";
 import { buildModel } from "./model";
 import { ruleNamed, rules } from "./rules";
 import type { ResourceRule, StackEntry } from "./rules/rule";
@@ -71,7 +71,7 @@ export function checkStack(policy: string, resources: StackResource[], options: 
         if (model) entries.push({ model, propertyDependencies: {} });
     }
     const nameOf = new Map(entries.map((e) => [e.model.urn, e.model]));
-    const noStack = { typeOf: () => undefined, propsOf: () => undefined };
+    const noStack = stackContext(() => undefined);
     const violations: (Violation & { resource: string })[] = [];
     for (const f of runStackRule(rule, entries, config, noStack)) {
         const model = "urn" in f ? nameOf.get(f.urn) : undefined;

@@ -1,6 +1,7 @@
 // docs/policies.md, generated from the rules' own metadata (`npm run docs`; a test fails when it is stale).
 import { configReport, exemptionReport, guideUrl, isRemediable, metadataOf } from "./adapter";
 import { exemptReasonTag, exemptTag, sharedConfig } from "./evaluate";
+import { typesOf } from "./model";
 import { rules } from "./rules";
 import type { ConfigProperty, Rule } from "./rules/rule";
 
@@ -59,6 +60,7 @@ function section(rule: Rule): string[] {
         "",
         `- Level: **${level(rule)}** · severity ${rule.severity} · ${rule.kind === "stack" ? "stack policy" : "resource policy"}`,
         `- Applies to: ${rule.scope} (${rule.appliesTo.join(", ")})`,
+        `- Reads: ${typesOf(rule.appliesTo).map((t) => `\`${t}\``).join(", ")}`,
         `- ${source}`,
         `- Fix: ${meta.remediationSteps}`,
         "",

@@ -3,6 +3,7 @@ import type { ResourceModel } from "./model";
 import type { ConfigProblem, ConfigProperty, Finding, ResourceRule, Rule, StackContext, StackEntry, StackFinding, StackRule } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
 import { compilePatterns } from "./rules/patterns";
+import { referenceKindOf } from "./model";
 
 export const exemptTag = "ecs-guardrails:exempt";
 export const exemptReasonTag = "ecs-guardrails:exempt-reason";
@@ -153,4 +154,16 @@ export function runStackRule(rule: StackRule, entries: StackEntry[], config: obj
 function internalError(rule: Rule, e: unknown): Finding {
     const detail = e instanceof Error ? e.constructor.name : typeof e;
     return { message: `The ${rule.name} check failed on this input (${detail}); please report it to ecs-guardrails. The resource was not checked.` };
+}
+
+/** The stack as stack rules see it: model-level answers about resources known by URN, from their type and properties. */
+export function stackContext(resourceOf: (urn: string) => { type: string; props: unknown } | undefined): StackContext {
+    return {
+        referenceKind: (urn) => referenceKindOf(resourceOf(urn)?.type),
+        roleArnOf: (urn) => {
+            const resource = resourceOf(urn);
+            const arn = referenceKindOf(resource?.type) === "role" && resource!.props && typeof resource!.props === "object" ? (resource!.props as { arn?: unknown }).arn : undefined;
+            return typeof arn === "string" ? arn : undefined;
+        },
+    };
 }

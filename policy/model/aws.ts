@@ -7,12 +7,44 @@ import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values"
 type Props = Record<string, unknown>;
 type Mapper = (model: ResourceModel, props: Props, read: Reader) => void;
 
-export const awsTypes: Record<string, { kind: ResourceKind; map: Mapper }> = {
+/** How a provider declares one resource type: what it is, and how its properties map onto the model. */
+export interface Shape {
+    kind: ResourceKind;
+    map: Mapper;
+    /** Reads the resource's tags when they are not a `tags` map (aws-native: `[{key, value}]`). */
+    tags?: (props: Props, read: Reader) => Field<Record<string, unknown>>;
+    /** How this shape makes the model-level changes remediations ask for. */
+    edits?: Partial<{ [E in ModelEdit as E["set"]]: (props: Props, value: E["value"]) => Props }>;
+}
+
+/** A change a remediation makes, said in the model's terms; each provider's shape turns it into properties. */
+export type ModelEdit =
+    | { set: "circuitBreaker"; value: { enable: boolean; rollback: boolean } }
+    | { set: "containerInsights"; value: string };
+
+/** Sets the `containerInsights` entry of a `[{name, value}]` settings list, keeping the others. */
+export function withContainerInsights(props: Props, key: string, value: string): Props {
+    const settings = Array.isArray(props[key]) ? (props[key] as unknown[]) : [];
+    const others = settings.filter((s) => !(isPlainObject(s) && s.name === "containerInsights"));
+    return { ...props, [key]: [...others, { name: "containerInsights", value }] };
+}
+
+/** Resources the stack rules follow by URN (a task's role, a service's security group). */
+export const awsReferences: Record<string, "role" | "securityGroup"> = {
+    "aws:iam/role:Role": "role",
+    "aws:ec2/securityGroup:SecurityGroup": "securityGroup",
+};
+
+export const awsTypes: Record<string, Shape> = {
     "aws:ecs/taskDefinition:TaskDefinition": { kind: "taskDefinition", map: taskDefinition },
-    "aws:ecs/service:Service": { kind: "service", map: (m, p, r) => (m.service = service(p, r, false)) },
+    "aws:ecs/service:Service": {
+        kind: "service",
+        map: (m, p, r) => (m.service = service(p, r, false)),
+        edits: { circuitBreaker: (p, value) => ({ ...p, deploymentCircuitBreaker: value }) },
+    },
     "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r, true)) },
     "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: expressService },
-    "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
+    "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster, edits: { containerInsights: (p, value) => withContainerInsights(p, "settings", value) } },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
     "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
@@ -57,7 +89,7 @@ function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
     };
 }
 
-function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolumes"] {
+export function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolumes"] {
     const volumes = read.array(value, "volumes");
     if (volumes === undefined || isUnreadable(volumes)) return volumes;
     const efs: { name: string; transitEncryption: Field<string> }[] = [];
@@ -106,10 +138,10 @@ export function readIdList(value: unknown, path: string, read: Reader): Field<Fi
     return list.map((item, i) => read.string(item, `${path}[${i}]`)).filter((id) => id !== undefined);
 }
 
-function isFargate(launchType: Field<string>, strategies: unknown, read: Reader): Field<boolean> {
+export function isFargate(launchType: Field<string>, strategies: unknown, read: Reader, path = "capacityProviderStrategies"): Field<boolean> {
     if (isUnreadable(launchType)) return launchType;
     if (launchType !== undefined) return launchType === "FARGATE";
-    const list = read.array(strategies, "capacityProviderStrategies");
+    const list = read.array(strategies, path);
     if (list === undefined || isUnreadable(list)) return list === undefined ? false : list;
     return list.some((s) => isPlainObject(s) && typeof s.capacityProvider === "string" && s.capacityProvider.startsWith("FARGATE"));
 }
@@ -175,20 +207,29 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
     };
 }
 
-function cluster(model: ResourceModel, p: Props, read: Reader): void {
-    const settings = read.array(p.settings, "settings");
+/** The `containerInsights` value of a cluster's `[{name, value}]` settings (aws `settings`, aws-native `clusterSettings`). */
+export function readContainerInsights(value: unknown, path: string, read: Reader): Field<string> {
+    const settings = read.array(value, path);
     let insights: Field<string> = isUnreadable(settings) ? settings : undefined;
     if (Array.isArray(settings)) {
         let unknownSetting: Field<string>;
         settings.forEach((s, i) => {
-            const setting = read.object(s, `settings[${i}]`);
+            const setting = read.object(s, `${path}[${i}]`);
             if (isPending(setting)) unknownSetting = setting;
             if (isPlainObject(setting) && setting.name === "containerInsights") {
-                insights = read.string(setting.value, `settings[${i}].value`);
+                insights = read.string(setting.value, `${path}[${i}].value`);
             }
         });
         insights ??= unknownSetting; // an element unknown at preview may be the containerInsights setting
     }
+    return insights;
+}
+
+/** A cluster whose `[{name, value}]` settings are in `settingsKey`; the exec configuration is the same in both providers. */
+export const clusterWithSettingsIn = (settingsKey: string): Mapper => (model, p, read) => cluster(model, p, read, settingsKey);
+
+function cluster(model: ResourceModel, p: Props, read: Reader, settingsKey = "settings"): void {
+    const insights = readContainerInsights(p[settingsKey], settingsKey, read);
     const configuration = read.object(p.configuration, "configuration");
     const exec = sub(configuration, (c) => read.object(c.executeCommandConfiguration, "configuration.executeCommandConfiguration"));
     model.cluster = {
@@ -214,7 +255,7 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
     };
 }
 
-function readMutableTagFilters(value: unknown, read: Reader): Field<string[]> {
+export function readMutableTagFilters(value: unknown, read: Reader): Field<string[]> {
     const path = "imageTagMutabilityExclusionFilters";
     const list = read.array(value, path);
     if (list === undefined || isUnreadable(list)) return list;

@@ -1,14 +1,23 @@
 // Turns an engine resource (type token + properties) into the model, once.
-import type { ResourceModel } from "./ecs";
-import { awsTypes } from "./aws";
+import type { ResourceKind, ResourceModel } from "./ecs";
+import { ModelEdit, Shape, awsReferences, awsTypes } from "./aws";
+import { awsNativeReferences, awsNativeTypes } from "./awsNative";
 import { Reader, isPlainObject, isUnknownSentinel } from "./values";
 
 export * from "./ecs";
 export * from "./values";
+export type { ModelEdit } from "./aws";
 export { parseImageReference, ImageReference, ParsedImage } from "./image";
 
 /** Provider shapes, by Pulumi type token. A new provider adds its table here; rules stay untouched. */
-const providerTypes = { ...awsTypes };
+const providerTypes: Record<string, Shape> = { ...awsTypes, ...awsNativeTypes };
+
+const referenceTypes: Record<string, "role" | "securityGroup"> = { ...awsReferences, ...awsNativeReferences };
+
+/** What a resource that the stack rules follow by URN is, whichever provider declares it. */
+export function referenceKindOf(type: string | undefined): "role" | "securityGroup" | undefined {
+    return type !== undefined && Object.prototype.hasOwnProperty.call(referenceTypes, type) ? referenceTypes[type] : undefined;
+}
 
 /** The type tokens the pack understands. */
 export const supportedTypes: readonly string[] = Object.keys(providerTypes);
@@ -28,7 +37,7 @@ export function buildModel(type: string, props: unknown, name: string, urn: stri
         read.problem("", "the resource's properties are not an object");
         return model;
     }
-    model.tags = read.object(props.tags, "tags");
+    model.tags = shape.tags ? shape.tags(props, read) : read.object(props.tags, "tags");
     try {
         shape.map(model, props, read);
     } catch (e) {
@@ -36,4 +45,15 @@ export function buildModel(type: string, props: unknown, name: string, urn: stri
         read.problem("", `could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
     return model;
+}
+
+/** The resource's properties with a remediation's model-level change made the way its provider spells it. */
+export function applyEdit(type: string, props: Record<string, unknown>, edit: ModelEdit): Record<string, unknown> | undefined {
+    const apply = isSupportedType(type) ? providerTypes[type].edits?.[edit.set] : undefined;
+    return apply ? (apply as (p: Record<string, unknown>, v: unknown) => Record<string, unknown>)(props, edit.value) : undefined;
+}
+
+/** The type tokens, of every provider, that declare resources of these kinds (for the docs). */
+export function typesOf(kinds: readonly ResourceKind[]): string[] {
+    return Object.keys(providerTypes).filter((type) => kinds.includes(providerTypes[type].kind));
 }

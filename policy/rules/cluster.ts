@@ -1,4 +1,5 @@
 // Rules on clusters.
+import { applyEdit } from "../model";
 import { Finding, ResourceRule, q, readable } from "./rule";
 
 export const containerInsights: ResourceRule = {
@@ -20,12 +21,10 @@ export const containerInsights: ResourceRule = {
         }
         return out;
     },
-    remediate(props) {
-        const settings = Array.isArray(props.settings) ? props.settings : [];
-        const others = settings.filter((s) => !(s && typeof s === "object" && (s as { name?: unknown }).name === "containerInsights"));
-        const current = settings.find((s) => s && typeof s === "object" && (s as { name?: unknown }).name === "containerInsights") as { value?: unknown } | undefined;
-        if (current && (current.value === "enabled" || current.value === "enhanced")) return undefined;
-        return { ...props, settings: [...others, { name: "containerInsights", value: "enabled" }] };
+    remediate(props, resource) {
+        const insights = resource.cluster!.containerInsights;
+        if (insights === "enabled" || insights === "enhanced") return undefined;
+        return applyEdit(resource.type, props, { set: "containerInsights", value: "enabled" });
     },
 };
 

@@ -1,5 +1,5 @@
 // Rules on ECR repositories, creation templates, repository policies and lifecycle policies.
-import { Finding, ResourceRule, StackFinding, StackRule, q, readable } from "./rule";
+import { Finding, ResourceRule, StackFinding, StackRule, notApplicable, q, readable } from "./rule";
 
 export const immutableTags: ResourceRule<{ allowExclusionFilters: boolean }> = {
     kind: "resource",
@@ -95,13 +95,14 @@ export const noPublicAccess: ResourceRule = {
     level: "mandatory",
     severity: "critical",
     source: { controls: ["cdk-nag ECR1", "Checkov CKV_AWS_32"], url: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html" },
-    appliesTo: ["repositoryPolicy"],
-    scope: "repository policy",
+    appliesTo: ["repositoryPolicy", "repository"],
+    scope: "repository policy (aws-native: a repository's inline repositoryPolicyText)",
     remediationSteps: "Name the accounts or roles that may pull (`Principal: { AWS: [...] }`), or add a Condition such as `aws:PrincipalOrgID`.",
     config: {},
     check(resource) {
         const out: Finding[] = [];
-        const statements = resource.repositoryPolicy!.statements;
+        if (!resource.repositoryPolicy) return notApplicable("the repository has no inline policy");
+        const statements = resource.repositoryPolicy.statements;
         if (!readable(statements, "policy", out)) return out;
         (statements ?? []).forEach((s, i) => {
             if (s.effect.toLowerCase() !== "allow" || !s.principalIsEveryone) return;

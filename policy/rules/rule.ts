@@ -68,11 +68,12 @@ export interface StackEntry {
     propertyDependencies: Record<string, string[]>;
 }
 
+/** What stack rules may ask about resources they know only by URN, whatever the provider. */
 export interface StackContext {
-    /** Type token of any resource in the stack, by URN. */
-    typeOf(urn: string): string | undefined;
-    /** Raw properties of any resource in the stack, by URN. */
-    propsOf(urn: string): Record<string, unknown> | undefined;
+    /** An IAM role or a security group, or undefined for anything else. */
+    referenceKind(urn: string): "role" | "securityGroup" | undefined;
+    /** A role resource's ARN, once known. */
+    roleArnOf(urn: string): string | undefined;
 }
 
 export interface StackRule<C = {}> extends RuleInfo<C> {

@@ -1,6 +1,6 @@
 // Rules on services, task sets and Express Gateway Services.
 import type { ResourceModel } from "../model";
-import { isUnreadable } from "../model";
+import { applyEdit, isUnreadable } from "../model";
 import { Finding, ResourceRule, StackContext, StackEntry, StackFinding, StackRule, notApplicable, q, readable, shortName } from "./rule";
 
 const serviceKinds = ["service", "taskSet", "expressService"] as const;
@@ -50,7 +50,7 @@ function securityGroupsOf(entry: StackEntry, stack: StackContext): { groups: str
     if (isUnreadable(list)) return { groups: [], unknown: list.reason === "unknown" };
     const literal = (list ?? []).filter((g): g is string => typeof g === "string");
     const unknownElements = (list ?? []).some((g) => isUnreadable(g));
-    const deps = (entry.propertyDependencies[svc.networkPath] ?? []).filter((urn) => stack.typeOf(urn) === "aws:ec2/securityGroup:SecurityGroup");
+    const deps = (entry.propertyDependencies[svc.networkPath] ?? []).filter((urn) => stack.referenceKind(urn) === "securityGroup");
     const groups = [...literal, ...(unknownElements || literal.length === 0 ? deps : [])];
     return { groups, unknown: unknownElements && deps.length === 0 };
 }
@@ -237,12 +237,11 @@ export const deploymentCircuitBreaker: ResourceRule = {
         }
         return out;
     },
-    remediate(props) {
-        const ctl = props.deploymentController as { type?: unknown } | undefined;
-        if (ctl && typeof ctl === "object" && ctl.type !== undefined && ctl.type !== "ECS") return undefined;
-        const cb = props.deploymentCircuitBreaker as { enable?: unknown; rollback?: unknown } | undefined;
-        if (cb && cb.enable === true && cb.rollback === true) return undefined;
-        return { ...props, deploymentCircuitBreaker: { enable: true, rollback: true } };
+    remediate(props, resource) {
+        const svc = resource.service!;
+        if (svc.deploymentController !== undefined && svc.deploymentController !== "ECS") return undefined;
+        if (svc.circuitBreakerEnable === true && svc.circuitBreakerRollback === true) return undefined;
+        return applyEdit(resource.type, props, { set: "circuitBreaker", value: { enable: true, rollback: true } });
     },
 };
 

@@ -265,11 +265,8 @@ export const taskFamilyUnique: StackRule = {
 function roleIdentity(entry: StackEntry, property: "taskRoleArn" | "executionRoleArn", stack: StackContext): string[] {
     const arn = entry.model.task?.[property];
     if (typeof arn === "string") return [arn];
-    const roles = (entry.propertyDependencies[property] ?? []).filter((urn) => stack.typeOf(urn) === "aws:iam/role:Role");
-    return roles.map((urn) => {
-        const known = stack.propsOf(urn)?.arn;
-        return typeof known === "string" ? known : urn;
-    });
+    const roles = (entry.propertyDependencies[property] ?? []).filter((urn) => stack.referenceKind(urn) === "role");
+    return roles.map((urn) => stack.roleArnOf(urn) ?? urn);
 }
 
 /**

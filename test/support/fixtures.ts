@@ -1,5 +1,5 @@
 // Compliant resources as the engine hands them to the pack, to be broken one property at a time.
-import { withDefaults } from "../../policy/evaluate";
+import { stackContext, withDefaults } from "../../policy/evaluate";
 import { buildModel } from "../../policy/model";
 import { ruleNamed } from "../../policy/rules";
 import { NotApplicable, ResourceRule, StackEntry, StackRule } from "../../policy/rules/rule";
@@ -144,10 +144,7 @@ export function checkStack(policy: string, resources: StackResource[], config: P
         const model = buildModel(r.type, r.props, r.name, urnOf(r.type, r.name));
         if (model) entries.push({ model, propertyDependencies: r.propertyDependencies ?? {} });
     }
-    const findings = rule.check(entries, withDefaults(rule, config), {
-        typeOf: (urn) => byUrn.get(urn)?.type,
-        propsOf: (urn) => byUrn.get(urn)?.props,
-    });
+    const findings = rule.check(entries, withDefaults(rule, config), stackContext((urn) => byUrn.get(urn)));
     return findings.map((f) => `${"urn" in f ? (f.urn as string).split("::").pop() : "stack"}: ${f.message}`);
 }
 

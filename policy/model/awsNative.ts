@@ -1,0 +1,151 @@
+// The `aws-native` provider's shapes (AWS Cloud Control), mapped onto the same model as `aws`: the same
+// configuration gets the same verdict and message whichever provider declares it.
+import type { ResourceModel, ServiceFacet } from "./ecs";
+import type * as native from "@pulumi/aws-native/types/input";
+import { Shape, clusterWithSettingsIn, isFargate, readEfsVolumes, readIdList, readMutableTagFilters, withContainerInsights } from "./aws";
+import { readContainerList, sub } from "./containers";
+import { readPolicyStatements } from "./iam";
+import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
+
+type Props = Record<string, unknown>;
+
+/** The property names read here, checked against the provider's own types at build time. */
+type Keys<T> = { [K in keyof T]-?: K };
+const service: Keys<Pick<native.ecs.ServiceNetworkConfigurationArgs, "awsvpcConfiguration">> = { awsvpcConfiguration: "awsvpcConfiguration" };
+const taskSet: Keys<Pick<native.ecs.TaskSetNetworkConfigurationArgs, "awsVpcConfiguration">> = { awsVpcConfiguration: "awsVpcConfiguration" };
+
+/** Resources the stack rules follow by URN (a task's role, a service's security group). */
+export const awsNativeReferences: Record<string, "role" | "securityGroup"> = {
+    "aws-native:iam:Role": "role",
+    "aws-native:ec2:SecurityGroup": "securityGroup",
+};
+
+export const awsNativeTypes: Record<string, Shape> = {
+    "aws-native:ecs:TaskDefinition": { kind: "taskDefinition", map: taskDefinition, tags: tagList },
+    "aws-native:ecs:Service": {
+        kind: "service",
+        map: (m, p, r) => (m.service = serviceFacet(p, r, service.awsvpcConfiguration)),
+        tags: tagList,
+        edits: {
+            circuitBreaker: (p, value) => ({
+                ...p,
+                deploymentConfiguration: { ...(isPlainObject(p.deploymentConfiguration) ? p.deploymentConfiguration : {}), deploymentCircuitBreaker: value },
+            }),
+        },
+    },
+    "aws-native:ecs:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = serviceFacet(p, r, taskSet.awsVpcConfiguration)), tags: tagList },
+    "aws-native:ecs:Cluster": {
+        kind: "cluster",
+        map: clusterWithSettingsIn("clusterSettings"),
+        tags: tagList,
+        edits: { containerInsights: (p, value) => withContainerInsights(p, "clusterSettings", value) },
+    },
+    "aws-native:ecr:Repository": { kind: "repository", map: repository, tags: tagList },
+    "aws-native:ecr:RepositoryCreationTemplate": {
+        kind: "repositoryCreationTemplate",
+        map: (m, p, r) => {
+            m.repository = {
+                repositoryName: r.string(p.prefix, "prefix"),
+                tagMutability: r.string(p.imageTagMutability, "imageTagMutability"),
+                mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, r),
+            };
+        },
+        // A template's resourceTags go on the repositories it creates; the template itself has none.
+        tags: () => undefined,
+    },
+};
+
+/** Tags as aws-native gives them, `[{key, value}]`, read as the `{key: value}` map the model holds. */
+function tagList(p: Props, read: Reader): Field<Record<string, unknown>> {
+    const list = read.array(p.tags, "tags");
+    if (list === undefined || isUnreadable(list)) return list;
+    const tags: Record<string, unknown> = {};
+    for (let i = 0; i < list.length; i++) {
+        const tag = read.object(list[i], `tags[${i}]`);
+        if (isPending(tag)) return tag;
+        if (!isPlainObject(tag)) continue;
+        const key = read.string(tag.key, `tags[${i}].key`);
+        if (isUnreadable(key)) return key;
+        if (key !== undefined) tags[key] = tag.value;
+    }
+    return tags;
+}
+
+function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
+    const runtime = read.object(p.runtimePlatform, "runtimePlatform");
+    model.task = {
+        family: read.string(p.family, "family"),
+        networkMode: read.string(p.networkMode, "networkMode"),
+        requiresCompatibilities: read.strings(p.requiresCompatibilities, "requiresCompatibilities"),
+        taskRoleArn: read.string(p.taskRoleArn, "taskRoleArn"),
+        executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
+        pidMode: read.string(p.pidMode, "pidMode"),
+        ipcMode: read.string(p.ipcMode, "ipcMode"),
+        memory: read.number(p.memory, "memory"),
+        operatingSystemFamily: sub(runtime, (r) => read.string(r.operatingSystemFamily, "runtimePlatform.operatingSystemFamily")),
+        efsVolumes: readEfsVolumes(p.volumes, read),
+        // A list of objects here; a string is no JSON to decode but a wrong type (or a value not known yet).
+        containers: typeof p.containerDefinitions === "string"
+            ? (read.array(p.containerDefinitions, "containerDefinitions") as Field<never>)
+            : readContainerList(p.containerDefinitions, "containerDefinitions", read),
+        containersPath: "containerDefinitions",
+    };
+}
+
+/** `ENABLED`/`DISABLED`, as aws-native spells `assignPublicIp`, read as the boolean the model holds. */
+function enabled(value: unknown, path: string, read: Reader): Field<boolean> {
+    const text = read.string(value, path);
+    if (text === undefined || isUnreadable(text)) return text;
+    if (text === "ENABLED" || text === "DISABLED") return text === "ENABLED";
+    return read.problem(path, `is '${text}', expected ENABLED or DISABLED`);
+}
+
+function serviceFacet(p: Props, read: Reader, vpcKey: string): ServiceFacet {
+    const isTaskSet = vpcKey === taskSet.awsVpcConfiguration;
+    const network = read.object(p.networkConfiguration, "networkConfiguration");
+    const vpcPath = `networkConfiguration.${vpcKey}`;
+    const vpc = sub(network, (n) => read.object(n[vpcKey], vpcPath));
+    const deployment = read.object(p.deploymentConfiguration, "deploymentConfiguration");
+    const breaker = sub(deployment, (d) => read.object(d.deploymentCircuitBreaker, "deploymentConfiguration.deploymentCircuitBreaker"));
+    const controller = read.object(p.deploymentController, "deploymentController");
+    const launchType = read.string(p.launchType, "launchType");
+    return {
+        launchType,
+        fargate: isFargate(launchType, p.capacityProviderStrategy, read, "capacityProviderStrategy"),
+        platformVersion: read.string(p.platformVersion, "platformVersion"),
+        networkPath: "networkConfiguration",
+        hasNetworkConfiguration: isUnreadable(vpc) ? vpc : vpc !== undefined,
+        securityGroups: sub(vpc, (v) => readIdList(v.securityGroups, `${vpcPath}.securityGroups`, read)),
+        assignPublicIp: sub(vpc, (v) => enabled(v.assignPublicIp, `${vpcPath}.assignPublicIp`, read)),
+        deploymentController: sub(controller, (c) => read.string(c.type, "deploymentController.type")),
+        circuitBreakerEnable: sub(breaker, (b) => read.boolean(b.enable, "deploymentConfiguration.deploymentCircuitBreaker.enable")),
+        circuitBreakerRollback: sub(breaker, (b) => read.boolean(b.rollback, "deploymentConfiguration.deploymentCircuitBreaker.rollback")),
+        enableEcsManagedTags: isTaskSet ? undefined : read.boolean(p.enableEcsManagedTags, "enableEcsManagedTags"),
+        propagateTags: isTaskSet ? undefined : read.string(p.propagateTags, "propagateTags"),
+        serviceName: isTaskSet ? undefined : read.string(p.serviceName, "serviceName"),
+        parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+    };
+}
+
+function repository(model: ResourceModel, p: Props, read: Reader): void {
+    const scanning = read.object(p.imageScanningConfiguration, "imageScanningConfiguration");
+    const encryption = read.object(p.encryptionConfiguration, "encryptionConfiguration");
+    const lifecycle = read.object(p.lifecyclePolicy, "lifecyclePolicy");
+    model.repository = {
+        repositoryName: read.string(p.repositoryName, "repositoryName"),
+        tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
+        mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
+        scanOnPush: sub(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
+        encryptionType: sub(encryption, (e) => read.string(e.encryptionType, "encryptionConfiguration.encryptionType")),
+        inlineLifecyclePolicy: sub(lifecycle, (l) => {
+            const text = read.string(l.lifecyclePolicyText, "lifecyclePolicy.lifecyclePolicyText");
+            return isUnreadable(text) ? text : text !== undefined;
+        }),
+    };
+    if (p.repositoryPolicyText !== undefined && p.repositoryPolicyText !== null) {
+        model.repositoryPolicy = {
+            repository: model.repository.repositoryName,
+            statements: readPolicyStatements(p.repositoryPolicyText, "repositoryPolicyText", read),
+        };
+    }
+}

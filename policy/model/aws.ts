@@ -2,7 +2,7 @@
 import type { ContainerField, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import { readContainer, readContainerList, sub } from "./containers";
 import { readPolicyStatements } from "./iam";
-import { Field, Reader, isPlainObject, isUnreadable } from "./values";
+import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
 
 type Props = Record<string, unknown>;
 type Mapper = (model: ResourceModel, props: Props, read: Reader) => void;
@@ -177,8 +177,11 @@ function cluster(model: ResourceModel, p: Props, read: Reader): void {
     if (Array.isArray(settings)) {
         settings.forEach((s, i) => {
             const setting = read.object(s, `settings[${i}]`);
-            if (isPlainObject(setting) && setting.name === "containerInsights") {
+            const name = isPlainObject(setting) ? read.string(setting.name, `settings[${i}].name`) : setting;
+            if (isPlainObject(setting) && name === "containerInsights") {
                 insights = read.string(setting.value, `settings[${i}].value`);
+            } else if (isPending(name) && insights === undefined) {
+                insights = name; // a setting not known yet (or redacted) may be containerInsights
             }
         });
     }

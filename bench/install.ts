@@ -11,10 +11,10 @@ import { join } from "path";
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 export const root = join(__dirname, "..");
 
-/** `npm pack` of a folder into `dest`; returns the tarball's path. Scripts are skipped: the caller has built bin/. */
+/** `npm pack` of a folder into `dest`, scripts included, as `pulumi policy publish` runs it; returns the tarball's path. */
 export function npmPack(dir: string, dest: string): string {
     mkdirSync(dest, { recursive: true });
-    const out = execFileSync(npm, ["pack", "--ignore-scripts", "--json", "--loglevel=error", "--pack-destination", dest], { cwd: dir, encoding: "utf8" });
+    const out = execFileSync(npm, ["pack", "--json", "--loglevel=error", "--pack-destination", dest], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     const [info] = JSON.parse(out) as { filename: string }[];
     return join(dest, info.filename);
 }

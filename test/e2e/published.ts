@@ -2,7 +2,7 @@
 // installed into a separate consumer project. Installs are cached in .tools/e2e-cache by the tarball's hash
 // (a folder counts only once its install completed), so reruns are fast and CI installs once.
 import { spawnSync } from "child_process";
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { installLikeCli, npmPack, root, sha256 } from "../../bench/install";
 
@@ -16,10 +16,16 @@ export function packedTarball(): string {
     return tarball;
 }
 
-/** Runs `install` into a fresh folder and keeps it under `name` once it succeeded; reuses a kept one. */
-function cached(name: string, install: (into: string) => void): string {
-    const done = join(cache, name);
+/**
+ * Runs `install` into a fresh folder and keeps it as `<kind>-<key>` once it succeeded; reuses a kept one and
+ * drops those of other keys (earlier tarballs).
+ */
+function cached(kind: string, key: string, install: (into: string) => void): string {
+    const done = join(cache, `${kind}-${key}`);
     if (existsSync(join(done, ".complete"))) return done;
+    if (existsSync(cache)) {
+        for (const old of readdirSync(cache).filter((d) => d.startsWith(`${kind}-`))) rmSync(join(cache, old), { recursive: true, force: true });
+    }
     const partial = `${done}.partial`;
     rmSync(partial, { recursive: true, force: true });
     rmSync(done, { recursive: true, force: true });
@@ -33,7 +39,7 @@ function cached(name: string, install: (into: string) => void): string {
 /** The pack installed from the tarball as the CLI installs a published pack; returns the pack's folder. */
 export function installedPack(): string {
     const file = packedTarball();
-    return join(cached(`pack-${sha256(file)}`, (into) => installLikeCli(file, into)), "package");
+    return join(cached("pack", sha256(file), (into) => installLikeCli(file, into)), "package");
 }
 
 /**
@@ -42,7 +48,7 @@ export function installedPack(): string {
  */
 export function consumerProject(): string {
     const file = packedTarball();
-    return cached(`consumer-${sha256(file)}`, (into) => {
+    return cached("consumer", sha256(file), (into) => {
         cpSync(join(__dirname, "consumer"), into, { recursive: true });
         cpSync(file, join(into, "ecs-guardrails.tgz"));
         const run = spawnSync(npm, ["install", "--loglevel=error", "--no-audit", "--no-fund"], { cwd: into, encoding: "utf8" });

@@ -1,11 +1,13 @@
 // `npm run bench`: this pack against its floor (an empty pack on the same @pulumi/policy) and a peer
 // (AWSGuard), through the analyzer-protocol harness the tests use. `--smoke` runs each once, small.
+// `--only=install|preview` (published.ts): the published pack's install and the preview overhead with the real CLI.
 import { existsSync, readFileSync } from "fs";
 import { cpus, totalmem } from "os";
 import { join } from "path";
 import { PackHandle, startPack } from "../test/harness/analyzer";
 import type { WireResource } from "../test/harness/wire";
 import { stack, taskDefinitions, services, repositories } from "./workloads";
+import { installs, previews } from "./published";
 
 const root = join(__dirname, "..");
 const packs = {
@@ -145,13 +147,22 @@ async function components(): Promise<void> {
 }
 
 /** Runs the benchmarks (all, or `only` one) and prints their tables; `smoke` runs each once, small. */
-export async function main(options: { smoke?: boolean; only?: string; print?: boolean } = {}): Promise<Section[]> {
+export async function main(options: { smoke?: boolean; only?: string; print?: boolean; runs?: number; services?: number } = {}): Promise<Section[]> {
     smoke = options.smoke ?? false;
     report = [];
     const only = options.only;
     const suites: Record<string, () => Promise<void>> = { "cold-start": coldStart, throughput, stack: stackScaling, components };
+    // Slow (registry installs, the real CLI): on demand, never in the smoke run. `--runs=N` repeats them.
+    const runs = options.runs ?? 1;
+    const published: Record<string, () => Promise<void>> = {
+        install: async () => void report.push(await installs(runs)),
+        preview: async () => void report.push(await previews(runs, options.services)),
+    };
     for (const [name, run] of Object.entries(suites)) {
         if (!only || only === name) await run();
+    }
+    for (const [name, run] of Object.entries(published)) {
+        if (!smoke && (!only || only === name)) await run();
     }
     if (options.print === false) return report;
     console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}${smoke ? " (smoke run)" : ""}`);
@@ -164,8 +175,10 @@ export async function main(options: { smoke?: boolean; only?: string; print?: bo
 }
 
 if (require.main === module) {
-    const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-    main({ smoke: process.argv.includes("--smoke"), only }).catch((e) => {
+    const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const runs = flag("runs") ? Number(flag("runs")) : undefined;
+    const services = flag("services") ? Number(flag("services")) : undefined;
+    main({ smoke: process.argv.includes("--smoke"), only: flag("only"), runs, services }).catch((e) => {
         console.error(e);
         process.exit(1);
     });

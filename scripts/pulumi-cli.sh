@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints (last line of stdout) the folder holding the Pulumi CLI: `pulumi` from PATH when present, otherwise
-# built once from its Go module at the version package.json pins for @pulumi/pulumi, into .tools/ (git-ignored).
+# built once from its Go module at the version package.json pins for @pulumi/pulumi (devDependencies), into .tools/ (git-ignored).
 # Build logs go to stderr. Override with PULUMI_CLI_DIR.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +10,7 @@ if [ -z "${ECS_GUARDRAILS_BUILD_CLI:-}" ] && command -v pulumi >/dev/null 2>&1; 
   dirname "$(command -v pulumi)"; exit 0
 fi
 
-version="v$(node -p 'require(process.argv[1]).dependencies["@pulumi/pulumi"]' "$root/package.json")"
+version="v$(node -p 'require(process.argv[1]).devDependencies["@pulumi/pulumi"]' "$root/package.json")"
 bin="$root/.tools/pulumi-$version/bin"
 if [ -x "$bin/pulumi" ]; then echo "$bin"; exit 0; fi
 

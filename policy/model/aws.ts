@@ -215,9 +215,11 @@ export function readContainerInsights(value: unknown, path: string, read: Reader
         let unknownSetting: Field<string>;
         settings.forEach((s, i) => {
             const setting = read.object(s, `${path}[${i}]`);
-            if (isPending(setting)) unknownSetting = setting;
-            if (isPlainObject(setting) && setting.name === "containerInsights") {
+            const name = isPlainObject(setting) ? read.string(setting.name, `${path}[${i}].name`) : setting;
+            if (isPlainObject(setting) && name === "containerInsights") {
                 insights = read.string(setting.value, `${path}[${i}].value`);
+            } else if (isPending(name)) {
+                unknownSetting = name; // a setting not known yet (or redacted) may be containerInsights
             }
         });
         insights ??= unknownSetting; // an element unknown at preview may be the containerInsights setting

@@ -11,6 +11,12 @@ const unknownSentinels = new Set([
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
 ]);
 
+/**
+ * What `pulumi policy analyze --file` puts in place of each secret it cannot decrypt, whatever the value's type:
+ * it cannot be checked, so it is read like a value not known yet, never as a wrong one.
+ */
+export const redactedSecret = "[secret]";
+
 export function isUnknownSentinel(value: unknown): boolean {
     return typeof value === "string" && unknownSentinels.has(value);
 }
@@ -50,7 +56,7 @@ export class Reader {
 
     private typed<T>(value: unknown, path: string, expected: string, ok: (v: unknown) => boolean): Field<T> {
         if (value === undefined || value === null || value === "") return undefined;
-        if (isUnknownSentinel(value)) return new Unreadable("unknown", path);
+        if (isUnknownSentinel(value) || value === redactedSecret) return new Unreadable("unknown", path);
         if (ok(value)) return value as T;
         this.malformed.push({ path, problem: `is ${describeType(value)}, expected ${expected}` });
         return new Unreadable("malformed", path);

@@ -2,7 +2,7 @@
 import { execFileSync, spawn } from "child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { isAbsolute, join } from "path";
 
 export const root = join(__dirname, "..", "..");
 const standIns = [join(__dirname, "stand-in-aws-provider"), join(__dirname, "stand-in-aws-native-provider"), join(__dirname, "stand-in-language-host")];
@@ -31,10 +31,12 @@ export class Workspace {
     readonly home: string;
     private readonly backend: string;
 
-    private constructor(readonly program: string) {
+    private constructor(readonly program: string, private readonly extraEnv: Record<string, string> = {}) {
         this.home = mkdtempSync(join(tmpdir(), "ecs-guardrails-e2e-"));
         this.backend = join(this.home, "state");
-        if (program === "demo") {
+        if (isAbsolute(program)) {
+            this.dir = program; // a project outside the repository, used in place
+        } else if (program === "demo") {
             this.dir = root; // the repository root is the demo stack (Pulumi.yaml, Pulumi.demo.yaml)
         } else {
             cpSync(join(__dirname, "programs"), join(this.home, "programs"), { recursive: true });
@@ -46,9 +48,10 @@ export class Workspace {
     /**
      * A copy of test/e2e/programs/<program> (or, for "demo", the demo stack at the repository root) with its
      * own empty `file://` backend and a new stack (`dev`, or `demo`, whose config ships with the repository).
+     * An absolute path is a project outside the repository, used in place; `env` is added to the CLI's environment.
      */
-    static async create(program: string): Promise<Workspace> {
-        const ws = new Workspace(program);
+    static async create(program: string, options: { env?: Record<string, string> } = {}): Promise<Workspace> {
+        const ws = new Workspace(program, options.env);
         execFileSync("mkdir", ["-p", ws.backend]);
         const init = await ws.pulumi(["stack", "init", program === "demo" ? "demo" : "dev"]);
         if (init.code !== 0) throw new Error(`pulumi stack init failed:\n${init.output}`);
@@ -67,6 +70,7 @@ export class Workspace {
             PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
             PULUMI_SKIP_CONFIRMATIONS: "true",
             NO_COLOR: "1",
+            ...this.extraEnv,
         };
     }
 

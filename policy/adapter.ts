@@ -2,12 +2,11 @@
 import type {
     PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
-import { Secret } from "@pulumi/policy";
 import { Exemption, exemptionOf, runResourceRule, runStackRule, sharedConfig, stackContext, takeConfigProblems, withDefaults } from "./evaluate";
 import { ResourceModel, buildModel, isSupportedType } from "./model";
 import type { ConfigProperty, Finding, ResourceRule, Rule, StackEntry, StackRule } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
-import { maskSecrets, secretsOf, unwrapProxy, withoutSecrets } from "./secrets";
+import { maskSecrets, rewrapSecrets, secretsOf, unwrapProxy, withoutSecrets } from "./secrets";
 
 export const guideUrl = "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/application.html";
 /** The pack's version; a test keeps it equal to package.json's. */
@@ -91,6 +90,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
             const config = withDefaults(rule, args.getConfig<Record<string, unknown>>());
             const exemption = exemptionOf(rule, model, config);
             if (exemption) {
+                exemption.how = maskSecrets(exemption.how, secretsOf(raw)); // the reason tag may be secret
                 recordExemption(exemption);
                 args.notApplicable(exemption.how);
             }
@@ -104,7 +104,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
         policy.remediateResource = (args: ResourceValidationArgs) => {
             const raw = unwrapProxy(args.props) as Record<string, unknown>;
             if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
-            const { plain, secretKeys } = withoutSecrets(raw);
+            const { plain, secretPaths } = withoutSecrets(raw);
             const model = buildModel(args.type, plain, args.name, args.urn);
             if (!model || !rule.appliesTo.includes(model.kind)) return undefined;
             const config = withDefaults(rule, args.getConfig<Record<string, unknown>>());
@@ -115,9 +115,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
             } catch {
                 return undefined; // the validation reports the problem; a remediation never fails the update
             }
-            if (!next) return undefined;
-            for (const key of secretKeys) if (key in next) next[key] = new Secret(next[key]);
-            return next;
+            return next && rewrapSecrets(next, secretPaths);
         };
     }
     return policy;
@@ -140,6 +138,7 @@ export function toStackPolicy(rule: StackRule): StackValidationPolicy {
                 const exemption = exemptionOf(rule, model, config);
                 if (exemption && rule.appliesTo.includes(model.kind)) {
                     // Still part of the comparison (its group or role is still shared), but not reported.
+                    exemption.how = maskSecrets(exemption.how, secretsOf(raw));
                     recordExemption(exemption);
                     exempt.add(r.urn);
                 }

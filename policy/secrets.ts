@@ -65,14 +65,31 @@ function sharesGram(value: string, grams: Set<string>): boolean {
 }
 
 /** Replaces Secret instances by their values; returns the top-level keys that held secrets. */
-export function withoutSecrets(raw: Record<string, unknown>): { plain: Record<string, unknown>; secretKeys: string[] } {
-    const secretKeys: string[] = [];
-    const plain: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (value instanceof Secret) secretKeys.push(key);
-        plain[key] = strip(value, undefined);
+/** Replaces Secret instances by their values; returns where, at any depth, the secrets were. */
+export function withoutSecrets(raw: Record<string, unknown>): { plain: Record<string, unknown>; secretPaths: (string | number)[][] } {
+    const secretPaths: (string | number)[][] = [];
+    const find = (value: unknown, path: (string | number)[]): void => {
+        if (value instanceof Secret) secretPaths.push(path);
+        else if (Array.isArray(value)) value.forEach((v, i) => find(v, [...path, i]));
+        else if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+            for (const [k, v] of Object.entries(value)) find(v, [...path, k]);
+        }
+    };
+    find(raw, []);
+    return { plain: strip(raw, undefined) as Record<string, unknown>, secretPaths };
+}
+
+/** Wraps again, as Secret, whatever a remediation returns where the input held a secret, however deep. */
+export function rewrapSecrets(next: Record<string, unknown>, secretPaths: (string | number)[][]): Record<string, unknown> {
+    for (const path of secretPaths) {
+        let parent: unknown = next;
+        for (const step of path.slice(0, -1)) parent = parent && typeof parent === "object" ? (parent as Record<string | number, unknown>)[step] : undefined;
+        const last = path[path.length - 1];
+        if (parent && typeof parent === "object" && last in parent && !((parent as Record<string | number, unknown>)[last] instanceof Secret)) {
+            (parent as Record<string | number, unknown>)[last] = new Secret((parent as Record<string | number, unknown>)[last]);
+        }
     }
-    return { plain, secretKeys };
+    return next;
 }
 
 /** Deep copy without Secret wrappers, collecting secret strings (and those inside secret JSON text). */

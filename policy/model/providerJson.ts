@@ -7,22 +7,25 @@
 /** What the provider would make of the text: the containers as plain camelCase objects, or why it rejects it. */
 export type ProviderReading = { ok: true; containers: Record<string, unknown>[] } | { ok: false; path: string; problem: string };
 
-/** A field's Go type, as far as the pack needs it; `struct` and `list` name the shape of their elements. */
+/**
+ * A field's Go type, as far as the pack needs it: `string` is a `*string`, `enum` a plain Go string (null leaves it
+ * as it was); `struct` and `list` name the shape of their elements.
+ */
 type FieldType =
-    | "string" | "bool" | "int32" | "strings" | "ints" | "stringMap" | "ignore"
+    | "string" | "enum" | "bool" | "int32" | "strings" | "ints" | "stringMap" | "ignore"
     | { struct: Shape } | { list: Shape };
 type Shape = Record<string, FieldType>;
 
 const keyValue: Shape = { name: "string", value: "string" };
 const container: Shape = {
     name: "string", image: "string", essential: "bool", entryPoint: "strings", command: "strings",
-    versionConsistency: "string", stopTimeout: "int32", startTimeout: "int32", privileged: "bool",
+    versionConsistency: "enum", stopTimeout: "int32", startTimeout: "int32", privileged: "bool",
     readonlyRootFilesystem: "bool", user: "string", memory: "int32", memoryReservation: "int32", cpu: "int32",
     dockerLabels: "stringMap", environment: { list: keyValue },
     restartPolicy: { struct: { enabled: "bool", ignoredExitCodes: "ints", restartAttemptPeriod: "int32" } },
     linuxParameters: { struct: { initProcessEnabled: "bool", sharedMemorySize: "int32", maxSwap: "int32", swappiness: "int32", capabilities: { struct: { add: "strings", drop: "strings" } } } },
-    logConfiguration: { struct: { logDriver: "string", options: "stringMap", secretOptions: { list: { name: "string", valueFrom: "string" } } } },
-    firelensConfiguration: { struct: { type: "string", options: "stringMap" } },
+    logConfiguration: { struct: { logDriver: "enum", options: "stringMap", secretOptions: { list: { name: "string", valueFrom: "string" } } } },
+    firelensConfiguration: { struct: { type: "enum", options: "stringMap" } },
     healthCheck: { struct: { command: "strings", interval: "int32", retries: "int32", startPeriod: "int32", timeout: "int32" } },
     secrets: { list: { name: "string", valueFrom: "string" } },
 };
@@ -177,17 +180,14 @@ function decodeInt(value: { number: string }, path: string): number {
     if (!/^-?\d+$/.test(value.number)) throw new Rejected(path, `is ${value.number}, expected a whole number`);
     const n = Number(value.number);
     if (n < -2147483648 || n > 2147483647) throw new Rejected(path, `is ${value.number}, out of range for a 32-bit number`);
-    return n;
+    return n === 0 ? 0 : n; // -0 is 0 to Go
 }
 
 /** Decodes `value` into `existing` (what earlier keys or values set) as a field of type `type`; returns the result. */
 function decode(type: FieldType, value: Json, existing: unknown, path: string): unknown {
     if (type === "ignore") return existing;
-    if (value === null) {
-        // null clears pointers, lists and maps; it leaves a plain Go string or number as it was.
-        return undefined;
-    }
-    if (type === "string") return typeof value === "string" ? value : wrongType(path, value, "a string");
+    if (value === null) return type === "enum" ? existing : undefined; // null clears pointers, lists and maps
+    if (type === "string" || type === "enum") return typeof value === "string" ? value : wrongType(path, value, "a string");
     if (type === "bool") return typeof value === "boolean" ? value : wrongType(path, value, "true or false");
     if (type === "int32") return typeof value === "object" && !Array.isArray(value) && "number" in value ? decodeInt(value, path) : wrongType(path, value, "a number");
     if (type === "strings" || type === "ints") {
@@ -234,10 +234,16 @@ export function readAsProvider(text: string, path: string): ProviderReading {
     try {
         let containers: Record<string, unknown>[] = [];
         for (const value of new Parser(text).values()) {
-            if (value === null) continue;
+            if (value === null) {
+                containers = []; // null sets the whole list to nil
+                continue;
+            }
             if (!Array.isArray(value)) wrongType("", value, "a list");
             containers = decode({ list: container }, value, containers, path) as Record<string, unknown>[];
         }
+        // The provider rejects a container that decodes to nothing (`null`, `{}`, only keys ECS does not know).
+        const empty = containers.findIndex((c) => Object.keys(c).length === 0);
+        if (empty !== -1) return { ok: false, path: `${path}[${empty}]`, problem: "is an empty container definition" };
         return { ok: true, containers };
     } catch (e) {
         if (e instanceof Rejected) return { ok: false, path: e.path || path, problem: e.problem };

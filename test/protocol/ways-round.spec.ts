@@ -2,7 +2,7 @@
 import { strict as assert } from "assert";
 import { join } from "path";
 import { PackHandle, startPack } from "../harness/analyzer";
-import { secret } from "../harness/wire";
+import { isSecret, secret } from "../harness/wire";
 import { container as c, taskDefinition as td, types } from "../support/fixtures";
 
 const root = join(__dirname, "..", "..");
@@ -80,6 +80,22 @@ describe("ways round the pack, over the Analyzer protocol", function () {
         for (const text of texts) {
             for (const piece of ["supervisord", "conf.d", "payments", "bootstrap", "internal.example", "curl -fsSL"]) assert.ok(!text.includes(piece), `${piece} in: ${text}`);
         }
+    });
+
+    it("a remediation returns every nested secret still wrapped (aws-native containers as objects)", async () => {
+        await pack.configureLikeCli({ "ecs-stop-timeout": "remediate" });
+        const defs = [{ ...c({ stopTimeout: null }), environment: [{ name: "DB_PASSWORD", value: secret("hunter2-hunter2") }] }];
+        const r = await pack.remediate({ type: "aws-native:ecs:TaskDefinition", name: "api", properties: { ...td(), containerDefinitions: defs } });
+        const props = r.remediations[r.remediations.length - 1].properties as { containerDefinitions: { stopTimeout: number; environment: { value: unknown }[] }[] };
+        assert.equal(props.containerDefinitions[0].stopTimeout, 30);
+        assert.ok(isSecret(props.containerDefinitions[0].environment[0].value), JSON.stringify(props.containerDefinitions[0].environment[0]));
+    });
+
+    it("a secret exemption reason is not printed", async () => {
+        const props = { ...td([c({ privileged: true })]), tags: { "ecs-guardrails:exempt": "ecs-no-privileged", "ecs-guardrails:exempt-reason": secret("ticket SEC-4711 hunter2") } };
+        const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: props });
+        const reason = r.notApplicable.find((n) => n.policyName === "ecs-no-privileged")!.reason;
+        assert.equal(reason, "exempt by its tag 'ecs-guardrails:exempt' (reason: [secret])");
     });
 
     it("a secret number is never printed", async () => {

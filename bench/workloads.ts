@@ -32,3 +32,42 @@ export function stack(size: number): WireResource[] {
     const svcs = Math.round(size * 0.3);
     return [...taskDefinitions(tds), ...services(svcs), ...repositories(size - tds - svcs)];
 }
+
+/** The throughput workload's task definitions as aws-native declares them (container definitions as objects). */
+export function nativeTaskDefinitions(count: number): WireResource[] {
+    return taskDefinitions(count).map((r) => ({
+        ...r,
+        type: "aws-native:ecs:TaskDefinition",
+        properties: { ...r.properties, containerDefinitions: JSON.parse(r.properties.containerDefinitions as string) },
+    }));
+}
+
+/** Policy config a hostile or careless pack config could hold: patterns that backtrack exponentially in a naive engine. */
+export const hostileConfig = {
+    "ecs-image-tag-pinned": { allowedTagPattern: "(a+)+$" },
+    "ecs-no-secrets-in-environment": { secretNamePatterns: ["(a|aa)*b", "(x+x+)+y"] },
+    "ecs-task-single-application": { sidecarImagePatterns: ["(a+)+$"] },
+    "ecs-no-startup-downloads": { extraPatterns: ["(a|a)*$"], allowPatterns: ["(b+)+c"] },
+};
+
+/**
+ * The worst single task definition we could build: `containers` containers with long tags and names made for the
+ * hostile patterns, one 100 KB command line, deep nesting under a key ECS ignores, and large tags.
+ */
+export function worstTaskDefinition(containers: number): WireResource {
+    const long = "a".repeat(4_000);
+    const list = Array.from({ length: containers }, (_, i) => container({
+        name: `c${i}`,
+        image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${"a".repeat(120)}!`.slice(0, 250),
+        environment: [{ name: `${"a".repeat(200)}!`, value: "x" }, { name: `${"x".repeat(200)}!`, value: "y" }],
+        command: ["sh", "-c", i === 0 ? `${"a && ".repeat(20_000)}exec node server.js` : "exec node server.js"],
+    }));
+    let nested: unknown = "deep";
+    for (let d = 0; d < 400; d++) nested = { x: nested };
+    const text = JSON.stringify(list).replace(/^\[\{/, `[{"ignoredByEcs":${JSON.stringify(nested)},`);
+    return {
+        type: types.taskDefinition,
+        name: "worst",
+        properties: taskDefinition([], { containerDefinitions: text, tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag-${i}`, long])) }),
+    };
+}

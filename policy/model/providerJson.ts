@@ -56,6 +56,8 @@ function fieldOf(shape: Shape, key: string): string | undefined {
     return byFold.get(fold(key));
 }
 
+import { redactedSecret } from "./values";
+
 // ---- parsing: JSON values in order, objects as ordered [key, value] lists so duplicates and their order survive.
 
 type Json = null | boolean | string | { number: string } | Json[] | { entries: [string, Json][] };
@@ -187,6 +189,8 @@ function decodeInt(value: { number: string }, path: string): number {
 function decode(type: FieldType, value: Json, existing: unknown, path: string): unknown {
     if (type === "ignore") return existing;
     if (value === null) return type === "enum" ? existing : undefined; // null clears pointers, lists and maps
+    // What `pulumi policy analyze` shows for a secret it cannot decrypt: left for the model to read as not known.
+    if (value === redactedSecret) return value;
     if (type === "string" || type === "enum") return typeof value === "string" ? value : wrongType(path, value, "a string");
     if (type === "bool") return typeof value === "boolean" ? value : wrongType(path, value, "true or false");
     if (type === "int32") return typeof value === "object" && !Array.isArray(value) && "number" in value ? decodeInt(value, path) : wrongType(path, value, "a number");

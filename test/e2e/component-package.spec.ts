@@ -29,6 +29,11 @@ class Home {
         const plugin = join(this.dir, ".pulumi", "plugins", `resource-aws-v${aws}`);
         mkdirSync(plugin, { recursive: true });
         symlinkSync(join(__dirname, "stand-in-aws-provider", "pulumi-resource-aws"), join(plugin, "pulumi-resource-aws"));
+        // @pulumi/aws-native (a dev dependency: the aws-native tests) is in node_modules too, so it is required as well.
+        const native = JSON.parse(readFileSync(join(root, "node_modules", "@pulumi", "aws-native", "package.json"), "utf8")).version;
+        const nativePlugin = join(this.dir, ".pulumi", "plugins", `resource-aws-native-v${native}`);
+        mkdirSync(nativePlugin, { recursive: true });
+        symlinkSync(join(__dirname, "stand-in-aws-native-provider", "pulumi-resource-aws-native"), join(nativePlugin, "pulumi-resource-aws-native"));
         mkdirSync(join(this.dir, "state"));
     }
 

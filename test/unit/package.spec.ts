@@ -50,8 +50,8 @@ describe("the published package", () => {
         assert.ok(version === undefined || version === pkg.version, `PulumiPolicy.yaml version ${version} vs package.json ${pkg.version}`);
     });
 
-    it("needs only @pulumi/policy; @pulumi/pulumi is a peer and @pulumi/aws an optional peer, both covering the versions we test with", () => {
-        assert.deepEqual(Object.keys(pkg.dependencies), ["@pulumi/policy"]);
+    it("needs only @pulumi/policy and re2js (pure JavaScript, for user patterns); @pulumi/pulumi is a peer and @pulumi/aws an optional peer, both covering the versions we test with", () => {
+        assert.deepEqual(Object.keys(pkg.dependencies), ["@pulumi/policy", "re2js"]);
         assert.equal(pkg.peerDependenciesMeta["@pulumi/aws"].optional, true);
         assert.ok(!pkg.peerDependenciesMeta["@pulumi/pulumi"], "the pack needs @pulumi/pulumi");
         for (const name of ["@pulumi/pulumi", "@pulumi/aws"]) {

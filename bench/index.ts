@@ -108,21 +108,39 @@ async function worstResource(): Promise<void> {
     const containers = smoke ? 100 : 10_000;
     const resource = worstTaskDefinition(containers);
     const runs = smoke ? 1 : 5;
-    const ms: number[] = [];
-    let findings = 0;
-    await withPack(packs.ours, async (pack) => {
-        await pack.configureLikeCli(hostileConfig);
-        for (let i = 0; i < runs; i++) {
-            const start = process.hrtime.bigint();
-            findings = (await pack.analyze(resource)).diagnostics.length;
-            ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const rows: Row[] = [];
+    for (const name of ["empty", "ours"] as const) {
+        const ms: number[] = [];
+        let findings = 0;
+        await withPack(packs[name], async (pack) => {
+            if (name === "ours") await pack.configureLikeCli(hostileConfig);
+            for (let i = 0; i < runs; i++) {
+                const start = process.hrtime.bigint();
+                findings = (await pack.analyze(resource)).diagnostics.length;
+                ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+            }
+        });
+        rows.push({ measured: `Analyze over the protocol, ${name} pack`, "median ms": Math.round(median(ms)), "max ms": Math.round(Math.max(...ms)), diagnostics: findings });
+    }
+    // The pack's own work, without the protocol: the model once, then every resource rule under the hostile config.
+    const { buildModel } = await import("../policy/model");
+    const { rules } = await import("../policy/rules");
+    const { runResourceRule, withDefaults } = await import("../policy/evaluate");
+    const own: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const start = process.hrtime.bigint();
+        const model = buildModel(resource.type, resource.properties, resource.name, "urn")!;
+        for (const rule of rules) {
+            if (rule.kind === "resource" && rule.appliesTo.includes(model.kind)) runResourceRule(rule, model, withDefaults(rule, (hostileConfig as Record<string, Record<string, unknown>>)[rule.name]));
         }
-    });
+        own.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    rows.push({ measured: "the model and every resource rule, in process", "median ms": Math.round(median(own)), "max ms": Math.round(Math.max(...own)), diagnostics: "" });
     const size = (resource.properties.containerDefinitions as string).length;
     report.push({
         title: `5. The worst single resource: ${containers} containers (${(size / 1e6).toFixed(1)} MB of JSON), a 100 KB command line, 400 levels of nesting, 50 x 4 KB tags, hostile patterns in every pattern setting (median of ${runs})`,
-        rows: [{ pack: "ours", "median ms": Math.round(median(ms)), "max ms": Math.round(Math.max(...ms)), diagnostics: findings }],
-        notes: ["target: under 1 s"],
+        rows,
+        notes: ["target: the pack's own checks under 1 s (the protocol's cost is the empty pack's row)"],
     });
 }
 

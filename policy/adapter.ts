@@ -66,12 +66,15 @@ function recordExemption(exemption: Exemption): void {
 }
 
 /** Reports findings; "not known yet" findings become @pulumi/policy's preview advisory, after the known ones. */
+/** Findings of one policy on one resource shown in full; past this, one line counts the rest (a 10,000-container task definition). */
+export const findingsShown = 25;
+
 function report(rule: Rule, findings: Finding[], secrets: ReadonlySet<string>, reportViolation: ReportViolation, urn?: string): void {
-    const waiting: string[] = [];
-    for (const f of findings) {
-        const message = maskSecrets(f.message, secrets);
-        if (f.pending) waiting.push(message);
-        else reportViolation(message, urn);
+    const violations = findings.filter((f) => !f.pending);
+    const waiting = findings.filter((f) => f.pending).slice(0, findingsShown).map((f) => maskSecrets(f.message, secrets));
+    for (const f of violations.slice(0, findingsShown)) reportViolation(maskSecrets(f.message, secrets), urn);
+    if (violations.length > findingsShown) {
+        reportViolation(`... and ${violations.length - findingsShown} more findings of ${rule.name} on this resource, like the ones above.`, urn);
     }
     if (waiting.length > 0) {
         const unknown = new UnknownValueError("04da6b54-80e4-46f7-96ec-b56ff0331ba9", []);

@@ -30,8 +30,21 @@ const container: Shape = {
     secrets: { list: { name: "string", valueFrom: "string" } },
 };
 
+const foldedKeys = new Map<string, string>();
+
 /** Go's case folding of a field name: ASCII upper case, other runes to the smallest of their fold set (`ſ` is `S`). */
 function fold(name: string): string {
+    let folded = foldedKeys.get(name);
+    if (folded === undefined) {
+        folded = foldUncached(name);
+        if (foldedKeys.size > 10_000) foldedKeys.clear();
+        foldedKeys.set(name, folded);
+    }
+    return folded;
+}
+
+function foldUncached(name: string): string {
+    if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase();
     let out = "";
     for (const ch of name) {
         if (ch.charCodeAt(0) < 0x80) {
@@ -69,6 +82,7 @@ class Rejected extends Error {
 }
 
 const maxDepth = 500;
+const numberLiteral = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class Parser {
     private at = 0;
@@ -86,7 +100,7 @@ class Parser {
     }
 
     private space(): void {
-        while (this.at < this.text.length && " \t\n\r".includes(this.text[this.at])) this.at++;
+        for (let c = this.text.charCodeAt(this.at); c === 32 || c === 10 || c === 13 || c === 9; c = this.text.charCodeAt(++this.at));
     }
 
     private value(depth: number): Json {
@@ -96,13 +110,13 @@ class Parser {
         if (ch === "{") return this.object(depth);
         if (ch === "[") return this.array(depth);
         if (ch === "\"") return this.string();
-        for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
-            if (this.text.startsWith(word, this.at)) {
-                this.at += word.length;
-                return value;
-            }
+        const word = ch === "t" ? "true" : ch === "f" ? "false" : ch === "n" ? "null" : undefined;
+        if (word !== undefined) {
+            if (!this.text.startsWith(word, this.at)) this.fail();
+            this.at += word.length;
+            return word === "null" ? null : word === "true";
         }
-        const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        const number = numberLiteral;
         number.lastIndex = this.at;
         const match = number.exec(this.text);
         if (!match) this.fail();
@@ -150,6 +164,15 @@ class Parser {
     }
 
     private string(): string {
+        // Fast path: no escape and no control character before the closing quote.
+        const end = this.text.indexOf("\"", this.at + 1);
+        if (end !== -1) {
+            const body = this.text.slice(this.at + 1, end);
+            if (!/[\\\u0000-\u001f\ud800-\udfff]/.test(body)) {
+                this.at = end + 1;
+                return body;
+            }
+        }
         const literal = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
         literal.lastIndex = this.at;
         const match = literal.exec(this.text);

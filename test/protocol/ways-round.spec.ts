@@ -98,6 +98,14 @@ describe("ways round the pack, over the Analyzer protocol", function () {
         assert.equal(reason, "exempt by its tag 'ecs-guardrails:exempt' (reason: [secret])");
     });
 
+    it("past 25 findings of one policy on one resource, one line counts the rest", async () => {
+        const many = Array.from({ length: 40 }, (_, i) => c({ name: `c${i}`, image: "nginx:latest" }));
+        const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td(many) });
+        const pinned = messages(r, "ecs-image-tag-pinned");
+        assert.equal(pinned.length, 26);
+        assert.equal(pinned[25], "... and 15 more findings of ecs-image-tag-pinned on this resource, like the ones above.");
+    });
+
     it("a secret number is never printed", async () => {
         const defs = JSON.stringify([c({ stopTimeout: 4711 })]);
         const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td([], { containerDefinitions: secret(defs) }) });

@@ -1,117 +1,631 @@
-// Reading what a container runs: entryPoint + command, including `sh -c "..."` lines.
+// Reading what a container runs: entryPoint + command, including `sh -c "..."` lines, the way a
+// shell reads them (quotes, escapes, keywords, substitutions, redirections) and through the
+// wrappers that start another program (exec, env, sudo, nohup, npx, python -m, tini...).
+// Every step is linear in the command line: one pass per shell level, a bounded number of levels.
 
-const shells = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
-/** Programs that run the next argument: their flags are skipped and the program after them is examined. */
-const wrappers = new Set(["exec", "env", "nohup", "tini", "tini-static", "dumb-init", "gosu", "su-exec", "chpst"]);
 export const initProcesses = new Set(["tini", "tini-static", "dumb-init"]);
+const shells = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "yash", "posh", "busybox-sh"]);
+/** Nested shell lines (`sh -c "sh -c ..."`, `eval`) read at most this deep; deeper is reported as unreadable. */
+export const maxShellDepth = 8;
 
+/** The program's name as a shell finds it: its basename, lower case, without `.exe`. */
 export function basename(executable: string): string {
-    const parts = executable.split("/");
-    return parts[parts.length - 1];
+    const name = executable.slice(executable.lastIndexOf("/") + 1).toLowerCase();
+    return name.endsWith(".exe") ? name.slice(0, -4) : name;
 }
 
-/** One program start: the path as written and its arguments. */
+/** One program start: the words of its command, where the program stands in them, and how it runs. */
 export interface ProgramStart {
+    words: readonly string[];
+    /** Index of the program in `words`; its arguments follow. */
+    at: number;
     executable: string;
-    args: string[];
-    /** True when a shell line starts it in the background with a lone `&`. */
+    /** True when a shell line starts it in the background (`&`, `coproc`). */
     backgrounded: boolean;
+}
+
+export interface CommandLine {
+    starts: ProgramStart[];
+    /** True when shell lines nest deeper than `maxShellDepth`: what runs there was not read. */
+    tooDeep: boolean;
 }
 
 /**
  * Every program the container starts: the first program of the argument vector, what wrappers
- * (tini, exec, env) start, and each command of a shell line (`sh -c "a; b & c"`).
+ * start, and each command of a shell line (`sh -c "a; b & c"`), however nested.
+ * `variables` are the container's plain environment, for a program named by `$NAME`.
  */
+export function readCommandLine(argv: readonly string[], variables: ReadonlyMap<string, string> = new Map()): CommandLine {
+    const line: CommandLine = { starts: [], tooDeep: false };
+    startsOf(argv, 0, false, 0, line, new Map(variables));
+    return line;
+}
+
 export function programStarts(argv: readonly string[]): ProgramStart[] {
-    const starts: ProgramStart[] = [];
-    walk(argv, false, starts, 0);
-    return starts;
-}
-
-function walk(argv: readonly string[], backgrounded: boolean, out: ProgramStart[], depth: number): void {
-    if (depth > 8 || argv.length === 0) return;
-    let i = 0;
-    while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i])) i++; // VAR=value prefixes
-    if (i >= argv.length) return;
-    const executable = argv[i];
-    const name = basename(executable);
-    const args = argv.slice(i + 1);
-    out.push({ executable, args, backgrounded });
-    if (shells.has(name)) {
-        const c = args.findIndex((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a));
-        if (c >= 0 && c + 1 < args.length) {
-            for (const command of splitShellLine(args[c + 1])) {
-                walk(shellWords(command.text), command.backgrounded, out, depth + 1);
-            }
-        }
-        return;
-    }
-    if (wrappers.has(name)) {
-        let j = 0;
-        // gosu/su-exec take a user first; env takes VAR=value pairs; others take flags and `--`.
-        if (name === "gosu" || name === "su-exec") j = 1;
-        while (j < args.length && (args[j].startsWith("-") || (name === "env" && args[j].includes("=")))) {
-            const flag = args[j];
-            j++;
-            if (flag === "--") break;
-            if ((name === "tini" || name === "tini-static") && /^-[spel]$/.test(flag)) j++; // flags with a value
-        }
-        walk(args.slice(j), backgrounded, out, depth + 1);
-    }
-}
-
-/** Splits a shell line into commands at `;`, `&&`, `||`, `|`, newlines and a lone `&` (which backgrounds). */
-export function splitShellLine(line: string): { text: string; backgrounded: boolean }[] {
-    const commands: { text: string; backgrounded: boolean }[] = [];
-    let current = "";
-    let quote: string | undefined;
-    const push = (backgrounded: boolean) => {
-        if (current.trim()) commands.push({ text: current.trim(), backgrounded });
-        current = "";
-    };
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quote) {
-            if (ch === quote) quote = undefined;
-            current += ch;
-            continue;
-        }
-        if (ch === "'" || ch === '"') {
-            quote = ch;
-            current += ch;
-        } else if (ch === ";" || ch === "\n" || ch === "(" || ch === ")") {
-            push(false);
-        } else if (ch === "|") {
-            if (line[i + 1] === "|") i++;
-            push(false);
-        } else if (ch === "&") {
-            const prev = line[i - 1];
-            if (line[i + 1] === "&") {
-                i++;
-                push(false);
-            } else if (prev === ">" || prev === "<" || line[i + 1] === ">") {
-                current += ch; // redirections: 2>&1, &>file
-            } else {
-                push(true);
-            }
-        } else {
-            current += ch;
-        }
-    }
-    push(false);
-    return commands;
-}
-
-/** Splits a command into words, honouring simple quotes. */
-export function shellWords(command: string): string[] {
-    const words: string[] = [];
-    const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(command)) !== null) words.push(m[1] ?? m[2] ?? m[3]);
-    return words;
+    return readCommandLine(argv).starts;
 }
 
 /** entryPoint + command as one vector, as Docker runs them. */
 export function argvOf(entryPoint: string[] | undefined, command: string[] | undefined): string[] {
     return [...(entryPoint ?? []), ...(command ?? [])];
+}
+
+const reservedPrefixes = new Set(["!", "{", "}", "(", ")", "then", "else", "elif", "do", "if", "while", "until", "time", "fi", "done", "esac"]);
+const assignment = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+const variableReference = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+
+/** Reads the program started at `words[from]` and what it starts in turn (wrappers, shells). */
+function startsOf(words: readonly string[], from: number, backgrounded: boolean, depth: number, line: CommandLine, vars: Map<string, string>): void {
+    let i = from;
+    // A wrapper chain (`exec env X=1 nohup sudo -u app supervisord`) is followed in one loop.
+    for (let guard = 0; guard <= words.length; guard++) {
+        const commandStart = i;
+        while (i < words.length) {
+            const w = words[i];
+            if (reservedPrefixes.has(w) || (w === "-p" && words[i - 1] === "time")) i++;
+            else if (w === "coproc") { backgrounded = true; i++; }
+            else if (assignment.test(w)) i++;
+            else break;
+        }
+        if (i >= words.length) {
+            // Only assignments: the shell keeps them for later commands of the line.
+            for (let j = commandStart; j < words.length; j++) recordAssignment(words[j], vars);
+            return;
+        }
+        const reference = variableReference.exec(words[i]);
+        if (reference) {
+            const value = vars.get(reference[1] ?? reference[2]);
+            if (value !== undefined && depth < maxShellDepth) {
+                // An unquoted `$NAME` is split into words: read `$APP --flag` as the value's words.
+                const expanded = [...value.split(/[ \t\n]+/).filter((w) => w !== ""), ...words.slice(i + 1)];
+                startsOf(expanded, 0, backgrounded, depth + 1, line, vars);
+                return;
+            }
+        }
+        const executable = words[i];
+        const name = basename(executable);
+        line.starts.push({ words, at: i, executable, backgrounded });
+        if (name === "export" || name === "readonly" || name === "declare" || name === "local" || name === "typeset") {
+            for (let j = i + 1; j < words.length; j++) recordAssignment(words[j], vars);
+            return;
+        }
+        const next = innerProgram(name, words, i + 1);
+        if (next === undefined) return;
+        if (typeof next === "number") {
+            i = next;
+            continue;
+        }
+        // A shell line to read: `sh -c "..."`, `eval ...`, `su -c "..."`, `env -S "..."`.
+        if (depth >= maxShellDepth) {
+            line.tooDeep = true;
+            return;
+        }
+        for (const command of parseShellLine(next.line)) {
+            startsOf(command.words, 0, backgrounded || command.backgrounded, depth + 1, line, vars);
+        }
+        return;
+    }
+}
+
+function recordAssignment(word: string, vars: Map<string, string>): void {
+    const eq = word.indexOf("=");
+    if (eq > 0 && assignment.test(word)) vars.set(word.slice(0, eq).replace(/\+$/, ""), word.slice(eq + 1));
+}
+
+type Inner = number | { line: string } | undefined;
+
+/** Flags of each wrapper that take a value (the next word), so that value is not taken for the program. */
+const valueFlags: Record<string, Set<string>> = {
+    exec: new Set(["-a"]),
+    env: new Set(["-u", "--unset", "-C", "--chdir"]),
+    sudo: new Set(["-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user", "-R", "--chroot"]),
+    doas: new Set(["-u", "-C"]),
+    nice: new Set(["-n", "--adjustment"]),
+    ionice: new Set(["-c", "--class", "-n", "--classdata", "-p", "-P", "-u"]),
+    timeout: new Set(["-s", "--signal", "-k", "--kill-after"]),
+    stdbuf: new Set(["-i", "-o", "-e", "--input", "--output", "--error"]),
+    taskset: new Set(["-c", "--cpu-list"]),
+    tini: new Set(["-p", "-e"]),
+    "dumb-init": new Set(["-r", "--rewrite"]),
+    catatonit: new Set([]),
+    setsid: new Set([]),
+    nohup: new Set([]),
+    command: new Set([]),
+    builtin: new Set([]),
+    chpst: new Set(["-u", "-U", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t"]),
+    runuser: new Set(["-u", "--user", "-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+    su: new Set(["-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+    npx: new Set(["-p", "--package"]),
+    flock: new Set(["-w", "--timeout", "-E", "--conflict-exit-code"]),
+    uv: new Set(["--with", "--python", "-p", "--directory", "--project", "--env-file", "--with-requirements", "--from", "--index", "--index-url"]),
+    python: new Set(["-W", "-X", "--check-hash-based-pycs"]),
+};
+valueFlags["tini-static"] = valueFlags.tini;
+valueFlags.uvx = valueFlags.uv;
+valueFlags.bunx = valueFlags.npx;
+
+/** Skips the wrapper's flags (and their values) from `i`; stops after `--`. Returns the next word's index. */
+function skipFlags(words: readonly string[], i: number, flags: Set<string>): number {
+    while (i < words.length && words[i].startsWith("-") && words[i] !== "-") {
+        const flag = words[i++];
+        if (flag === "--") break;
+        if (flags.has(flag)) i++;
+    }
+    return i;
+}
+
+/**
+ * For a program that starts another one: the index of the program it starts, or a shell line it
+ * runs. Undefined for any other program.
+ */
+function innerProgram(name: string, words: readonly string[], i: number): Inner {
+    if (shells.has(name)) return shellLine(words, i);
+    if (/^python[0-9.]*$/.test(name)) return pythonModule(words, i);
+    if (name === "command" && (words[i] === "-v" || words[i] === "-V")) return undefined; // only looks the program up
+    switch (name) {
+        case "exec": case "nohup": case "setsid": case "command": case "builtin": case "nice": case "ionice": case "stdbuf": case "catatonit":
+        case "tini": case "tini-static": case "dumb-init": case "chpst": case "doas": case "flock": {
+            let j = skipFlags(words, i, valueFlags[name]);
+            if (name === "flock" && j < words.length) j = skipFlags(words, j + 1, valueFlags.flock); // the lock file
+            return j < words.length ? j : undefined;
+        }
+        case "timeout": case "taskset": case "chrt": {
+            const j = skipFlags(words, i, valueFlags[name] ?? new Set());
+            const listGiven = name === "taskset" && words.slice(i, j).some((w) => w === "-c" || w === "--cpu-list" || /^-[a-z]*c$/.test(w));
+            if (listGiven) return j < words.length ? j : undefined;
+            return j + 1 < words.length ? j + 1 : undefined; // a duration, CPU mask or priority first
+        }
+        case "gosu": case "su-exec": case "s6-setuidgid": case "setuidgid":
+            return i + 1 < words.length ? i + 1 : undefined; // a user first
+        case "busybox":
+            return i < words.length ? i : undefined;
+        case "eval":
+            return i < words.length ? { line: words.slice(i).join(" ") } : undefined;
+        case "env": return envProgram(words, i);
+        case "sudo": return sudoProgram(words, i);
+        case "su": case "runuser": return suProgram(name, words, i);
+        case "npx": case "bunx": case "pnpx": return npxProgram(name, words, i);
+        case "npm": case "pnpm": case "yarn": case "bun": {
+            // `npm exec -- nodemon`, `npm x`, `pnpm dlx`, `yarn dlx`, `bun x`: run a package's program.
+            const j = skipFlags(words, i, new Set());
+            return j < words.length && ["exec", "x", "dlx"].includes(words[j]) ? npxProgram("npx", words, j + 1) : undefined;
+        }
+        case "uv": case "uvx": {
+            if (name === "uvx") return npxProgram(name, words, i);
+            const j = skipFlags(words, i, valueFlags.uv);
+            if (words[j] === "run") return npxProgram(name, words, j + 1);
+            if (words[j] === "tool" && words[j + 1] === "run") return npxProgram(name, words, j + 2);
+            return undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+
+/** `sh -c "line"` with its flags in any combination (`-ec`, `-lc`, `-o pipefail -c`, `--login -c`). */
+function shellLine(words: readonly string[], i: number): Inner {
+    let command = false;
+    while (i < words.length) {
+        const w = words[i];
+        if (w === "--" || w === "-") { i++; break; }
+        if (w.startsWith("--")) {
+            i += w === "--rcfile" || w === "--init-file" ? 2 : 1;
+            continue;
+        }
+        if (!(w.startsWith("-") || w.startsWith("+")) || w.length < 2) break;
+        i++;
+        for (const flag of w.slice(1)) {
+            if (flag === "c") command = true;
+            else if (flag === "o" || flag === "O") i++; // `-o pipefail`: a value follows
+        }
+    }
+    if (!command) return undefined; // a script file or standard input: not readable here
+    return i < words.length ? { line: words[i] } : undefined;
+}
+
+/** `env [-i] [-u NAME] [VAR=x]... program`, and `env -S "line"`. */
+function envProgram(words: readonly string[], i: number): Inner {
+    while (i < words.length) {
+        const w = words[i];
+        if (w === "--") { i++; break; }
+        if (w === "-S" || w === "--split-string") return i + 1 < words.length ? { line: words.slice(i + 1).join(" ") } : undefined;
+        if (w.startsWith("-S") && !w.startsWith("--")) return { line: [w.slice(2), ...words.slice(i + 1)].join(" ") };
+        if (w.startsWith("--split-string=")) return { line: [w.slice("--split-string=".length), ...words.slice(i + 1)].join(" ") };
+        if (w.startsWith("-") && w !== "-") i += valueFlags.env.has(w) ? 2 : 1;
+        else if (w === "-" || assignment.test(w)) i++;
+        else break;
+    }
+    while (i < words.length && assignment.test(words[i])) i++;
+    return i < words.length ? i : undefined;
+}
+
+/** `sudo [-u user] [VAR=x] program`; `sudo -s`/`-i` with a command runs it through a shell. */
+function sudoProgram(words: readonly string[], i: number): Inner {
+    let viaShell = false;
+    while (i < words.length && words[i].startsWith("-")) {
+        const w = words[i++];
+        if (w === "--") break;
+        if (valueFlags.sudo.has(w)) i++;
+        else if (/^-[a-zA-Z]*[si]/.test(w) && !w.startsWith("--")) viaShell = true;
+        else if (w === "--shell" || w === "--login") viaShell = true;
+    }
+    while (i < words.length && assignment.test(words[i])) i++;
+    if (i >= words.length) return undefined;
+    return viaShell ? { line: words.slice(i).join(" ") } : i;
+}
+
+/** `su [-] [user] -c "line"`, `su --command=line`, `runuser -u user -- program`. */
+function suProgram(name: string, words: readonly string[], i: number): Inner {
+    for (let j = i; j < words.length; j++) {
+        const w = words[j];
+        if ((w === "-c" || w === "--command" || w === "--session-command") && j + 1 < words.length) return { line: words[j + 1] };
+        if (w.startsWith("--command=")) return { line: w.slice("--command=".length) };
+        if (w.startsWith("--session-command=")) return { line: w.slice("--session-command=".length) };
+        if (/^-[a-zA-Z]*c$/.test(w) && j + 1 < words.length) return { line: words[j + 1] };
+        if (w === "--" && name === "runuser") return j + 1 < words.length ? j + 1 : undefined;
+        if (valueFlags[name].has(w)) j++;
+    }
+    return undefined;
+}
+
+/** `npx [-y] [-p pkg] program`, `npx -c "line"`: the program of a package, without its `@version`. */
+function npxProgram(name: string, words: readonly string[], i: number): Inner {
+    const flags = valueFlags[name] ?? valueFlags.npx;
+    while (i < words.length && words[i].startsWith("-")) {
+        const w = words[i++];
+        if (w === "--") break;
+        if ((w === "-c" || w === "--call") && i < words.length) return { line: words[i] };
+        if (w.startsWith("--call=")) return { line: w.slice("--call=".length) };
+        if (flags.has(w)) i++;
+    }
+    if (i >= words.length) return undefined;
+    const spec = words[i];
+    const at = spec.indexOf("@", 1);
+    if (at < 0) return i;
+    // `pm2@5` runs `pm2`: read it as a command of its own, words after it as its arguments.
+    return { line: [quoteWord(spec.slice(0, at)), ...words.slice(i + 1).map(quoteWord)].join(" ") };
+}
+
+const modulePrograms: Record<string, string> = { supervisor: "supervisord", "supervisor.supervisord": "supervisord" };
+
+/** `python -m module`: the module as the program it stands for (`pip`, `supervisor.supervisord`). */
+function pythonModule(words: readonly string[], i: number): Inner {
+    while (i < words.length && words[i].startsWith("-")) {
+        const w = words[i++];
+        if (w === "-c" || w === "--") return undefined; // inline code or a script: not read
+        if (w === "-m" || (/^-[a-zA-Z]*m$/.test(w) && !w.startsWith("--"))) {
+            if (i >= words.length) return undefined;
+            const module = words[i];
+            const program = modulePrograms[module] ?? module.slice(module.lastIndexOf(".") + 1);
+            return { line: [quoteWord(program), ...words.slice(i + 1).map(quoteWord)].join(" ") };
+        }
+        if (w.startsWith("-m") && w.length > 2 && !w.startsWith("--")) {
+            const module = w.slice(2);
+            return { line: [quoteWord(modulePrograms[module] ?? module.slice(module.lastIndexOf(".") + 1)), ...words.slice(i).map(quoteWord)].join(" ") };
+        }
+        if (valueFlags.python.has(w)) i++;
+    }
+    return undefined;
+}
+
+/** A word quoted so that `parseShellLine` reads it back as the same one word. */
+function quoteWord(word: string): string {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** One simple command of a shell line. */
+export interface ShellCommand {
+    words: string[];
+    backgrounded: boolean;
+}
+
+/**
+ * Splits a shell line into simple commands, in one pass: quotes ('...', "...", $'...'), backslash
+ * escapes, comments, `;` `&&` `||` `|` `|&` newlines, a lone `&` (which backgrounds), subshells and
+ * groups, `$(...)`, backticks and `<(...)` (their commands run too), `$((...))` (arithmetic, no
+ * command), and redirections (`2>&1`, `&>file`, `>file`: the target is not a word of the command).
+ */
+export function parseShellLine(line: string): ShellCommand[] {
+    const commands: ShellCommand[] = [];
+    type Frame = { words: string[]; word: string | undefined; inDouble: boolean; backtick: boolean };
+    const outer: Frame[] = [];
+    let words: string[] = [];
+    let word: string | undefined;
+    let inDouble = false;
+    let redirect = false;
+    let lastEnded = -1; // index in `commands` of the command the last terminator ended
+
+    const endWord = () => {
+        if (word === undefined) return;
+        if (redirect) redirect = false; // a redirection's target
+        else words.push(word);
+        word = undefined;
+    };
+    const endCommand = (backgrounded: boolean) => {
+        endWord();
+        redirect = false;
+        const program = words.some((w) => !reservedPrefixes.has(w));
+        if (program) {
+            commands.push({ words, backgrounded });
+            lastEnded = commands.length - 1;
+        } else if (backgrounded && lastEnded >= 0) {
+            commands[lastEnded].backgrounded = true; // `(a; b) &`, `{ a; } &`, `done &`: the group's last command
+        }
+        words = [];
+    };
+    const enter = (backtick: boolean) => {
+        outer.push({ words, word, inDouble, backtick });
+        words = [];
+        word = undefined;
+        inDouble = false;
+    };
+    const leave = () => {
+        endCommand(false);
+        const frame = outer.pop()!;
+        words = frame.words;
+        word = (frame.word ?? "") + "$()"; // the substitution's output stands in the outer word
+        inDouble = frame.inDouble;
+    };
+    /** Index after the `))` closing arithmetic opened at `i` (the first `(`'s index). */
+    const skipArithmetic = (i: number) => {
+        let depth = 0;
+        for (; i < line.length; i++) {
+            if (line[i] === "(") depth++;
+            else if (line[i] === ")" && --depth === 0) return i + 1;
+        }
+        return line.length;
+    };
+
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        const next = line[i + 1];
+        if (inDouble) {
+            if (ch === '"') inDouble = false;
+            else if (ch === "\\" && next !== undefined && '$`"\\\n'.includes(next)) { if (next !== "\n") word += next; i++; }
+            else if (ch === "$" && next === "(" && line[i + 2] === "(") { const end = skipArithmetic(i + 1); word += line.slice(i, end); i = end - 1; }
+            else if (ch === "$" && next === "(") { enter(false); i++; }
+            else if (ch === "`") enter(true);
+            else word += ch;
+            continue;
+        }
+        switch (ch) {
+            case "'": {
+                const end = line.indexOf("'", i + 1);
+                const stop = end < 0 ? line.length : end;
+                word = (word ?? "") + line.slice(i + 1, stop);
+                i = stop;
+                break;
+            }
+            case '"':
+                word ??= "";
+                inDouble = true;
+                break;
+            case "\\":
+                if (next === "\n") i++;
+                else if (next !== undefined) { word = (word ?? "") + next; i++; }
+                break;
+            case " ": case "\t":
+                endWord();
+                break;
+            case "\n":
+                endCommand(false);
+                break;
+            case "#":
+                if (word === undefined) {
+                    const end = line.indexOf("\n", i);
+                    i = (end < 0 ? line.length : end) - 1;
+                } else word += ch;
+                break;
+            case ";":
+                endCommand(false);
+                if (next === ";") i++;
+                if (line[i + 1] === "&") i++; // `;&` and `;;&` end a case branch
+                break;
+            case "&":
+                if (next === "&") { endCommand(false); i++; }
+                else if (next === ">") { endWord(); redirect = true; i += line[i + 2] === ">" ? 2 : 1; }
+                else endCommand(true);
+                break;
+            case "|":
+                endCommand(false);
+                if (next === "|" || next === "&") i++;
+                break;
+            case "<": case ">": {
+                if (next === "(") { endWord(); enter(false); i++; break; } // process substitution
+                if (word !== undefined && /^\d+$/.test(word)) word = undefined; // a file descriptor: `2>`
+                endWord();
+                let j = i + 1;
+                while (j < line.length && (line[j] === ">" || line[j] === "<" || line[j] === "|")) j++;
+                if (line[j] === "&") {
+                    j++; // `>&2`, `2>&1`, `<&3`, `>&-`: a descriptor, not a lone `&`
+                    while (j < line.length && /[0-9-]/.test(line[j])) j++;
+                    i = j - 1;
+                    break;
+                }
+                redirect = true;
+                i = j - 1;
+                break;
+            }
+            case "$":
+                if (next === "(" && line[i + 2] === "(") {
+                    const end = skipArithmetic(i + 1);
+                    word = (word ?? "") + line.slice(i, end);
+                    i = end - 1;
+                } else if (next === "(") { enter(false); i++; }
+                else if (next === "'") {
+                    const [text, end] = ansiCQuoted(line, i + 2);
+                    word = (word ?? "") + text;
+                    i = end;
+                } else word = (word ?? "") + ch;
+                break;
+            case "`":
+                if (outer.length > 0 && outer[outer.length - 1].backtick) leave();
+                else enter(true);
+                break;
+            case "(":
+                if (word === undefined && next === "(") { const end = skipArithmetic(i); i = end - 1; break; } // `(( x & 1 ))`
+                endCommand(false);
+                break;
+            case ")":
+                if (outer.length > 0 && !outer[outer.length - 1].backtick) leave();
+                else endCommand(false);
+                break;
+            default:
+                word = (word ?? "") + ch;
+        }
+    }
+    while (outer.length > 0) leave();
+    endCommand(false);
+    return commands;
+}
+
+/** Reads `$'...'` from `start` (after the quote): its text with escapes decoded, and the closing quote's index. */
+function ansiCQuoted(line: string, start: number): [string, number] {
+    let text = "";
+    let i = start;
+    for (; i < line.length && line[i] !== "'"; i++) {
+        if (line[i] !== "\\" || i + 1 >= line.length) { text += line[i]; continue; }
+        const e = line[++i];
+        const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+        if (e in simple) text += simple[e];
+        else if (e === "x" || e === "u" || e === "U") {
+            const max = e === "x" ? 2 : e === "u" ? 4 : 8;
+            let hex = "";
+            while (hex.length < max && /[0-9a-fA-F]/.test(line[i + 1] ?? "")) hex += line[++i];
+            text += hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : `\\${e}`;
+        } else if (/[0-7]/.test(e)) {
+            let oct = e;
+            while (oct.length < 3 && /[0-7]/.test(line[i + 1] ?? "")) oct += line[++i];
+            text += String.fromCharCode(parseInt(oct, 8) & 0xff);
+        } else if (e === "c" && i + 1 < line.length) text += String.fromCharCode(line[++i].charCodeAt(0) & 0x1f);
+        else text += `\\${e}`;
+    }
+    return [text, i];
+}
+
+// Downloads at start: what a program's words say it fetches or installs.
+
+type Steps = readonly (readonly string[])[];
+interface Installer {
+    /** Subcommand sequences that install or fetch (`["s3"], ["cp", "sync"]`). */
+    steps: Steps[];
+    /** Global flags that take a value, so the value is not read as the subcommand. */
+    valueFlags?: readonly string[];
+    /** True when the program with no subcommand installs (bare `yarn`, `bundle`). */
+    bare?: boolean;
+}
+
+const npmInstall = ["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add", "ci", "clean-install", "ic", "install-clean", "isntall-clean",
+    "install-test", "it", "install-ci-test", "cit", "clean-install-test", "sit", "update", "up", "upgrade", "udpate"];
+const pipValueFlags = ["--proxy", "--log", "--retries", "--timeout", "--exists-action", "--trusted-host", "--cert", "--client-cert", "--cache-dir", "--python", "-i", "--index-url", "--extra-index-url"];
+const installers: Record<string, Installer> = {
+    pip: { steps: [[["install", "download"]]], valueFlags: pipValueFlags },
+    pipx: { steps: [[["install", "run"]]] },
+    npm: { steps: [[npmInstall]], valueFlags: ["--prefix", "-C", "--registry", "--cache", "--userconfig", "--globalconfig", "--loglevel", "-w", "--workspace", "--location"] },
+    pnpm: { steps: [[["install", "i", "add", "update", "up", "install-test", "it"]]], valueFlags: ["-C", "--dir", "--filter", "-F", "--reporter", "--store-dir", "--registry", "--loglevel"] },
+    yarn: { steps: [[["install", "add", "up", "upgrade"]], [["global"], ["add", "upgrade"]]], bare: true,
+        valueFlags: ["--cwd", "--modules-folder", "--cache-folder", "--registry", "--network-timeout", "--mutex", "--global-folder", "--link-folder", "--use-yarnrc"] },
+    bun: { steps: [[["install", "i", "add", "a"]]], valueFlags: ["--cwd"] },
+    gem: { steps: [[["install", "update"]]] },
+    bundle: { steps: [[["install", "update"]]], bare: true, valueFlags: ["--gemfile"] },
+    composer: { steps: [[["install", "require", "update", "i"]]], valueFlags: ["-d", "--working-dir"] },
+    go: { steps: [[["install", "get"]], [["mod"], ["download"]]], valueFlags: ["-C"] },
+    cargo: { steps: [[["install"]]] },
+    poetry: { steps: [[["install", "add"]]], valueFlags: ["-C", "--directory", "-P", "--project"] },
+    pipenv: { steps: [[["install", "sync"]]] },
+    uv: { steps: [[["pip"], ["install", "sync"]], [["sync", "add"]], [["tool"], ["install"]]], valueFlags: ["--directory", "--project", "--python", "-p", "--cache-dir", "--config-file"] },
+    conda: { steps: [[["install", "create"]]] },
+    "apt-get": { steps: [[["install", "build-dep"]]], valueFlags: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"] },
+    apt: { steps: [[["install"]]], valueFlags: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"] },
+    aptitude: { steps: [[["install"]]] },
+    yum: { steps: [[["install", "groupinstall", "localinstall", "reinstall"]]], valueFlags: ["-c", "--config", "--setopt", "--installroot", "--releasever", "--repo", "--enablerepo", "--disablerepo", "-d", "-e"] },
+    zypper: { steps: [[["install", "in"]]], valueFlags: ["--root", "-R", "--reposd-dir", "-D", "--cache-dir", "-C"] },
+    apk: { steps: [[["add"]]], valueFlags: ["-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--repositories-file", "--keys-dir"] },
+    git: { steps: [[["clone", "pull", "fetch"]], [["submodule"], ["update"]]], valueFlags: ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--super-prefix"] },
+    aws: { steps: [[["s3"], ["cp", "sync", "mv"]], [["s3api"], ["get-object"]]],
+        valueFlags: ["--region", "--profile", "--endpoint-url", "--output", "--query", "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--cli-binary-format"] },
+};
+installers.pip3 = installers.pip;
+installers.bundler = installers.bundle;
+installers.mamba = installers.micromamba = installers.conda;
+installers.dnf = installers.microdnf = installers.tdnf = installers.yum;
+
+const fetchers: Record<string, ReadonlySet<string>> = {
+    curl: new Set(["-o", "--output", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-X", "--request", "-u", "--user", "-A", "--user-agent",
+        "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar", "-x", "--proxy", "-T", "--upload-file", "-F", "--form", "-r", "--range", "-C", "--continue-at", "-m", "--max-time",
+        "--connect-timeout", "--retry", "--retry-delay", "--retry-max-time", "-w", "--write-out", "-K", "--config", "--cacert", "--capath", "-E", "--cert", "--key", "--resolve",
+        "--output-dir", "-z", "--time-cond", "-Y", "--speed-limit", "-y", "--speed-time", "--limit-rate", "--max-filesize", "--interface", "--dns-servers"]),
+    wget: new Set(["-O", "--output-document", "-o", "--output-file", "-a", "--append-output", "-P", "--directory-prefix", "-U", "--user-agent", "-t", "--tries", "-T", "--timeout",
+        "--header", "-e", "--execute", "-i", "--input-file", "-B", "--base", "--user", "--password", "-Q", "--quota", "-w", "--wait", "--post-data", "--post-file", "--ca-certificate",
+        "--certificate", "--private-key", "--load-cookies", "--save-cookies", "--limit-rate", "--bind-address", "-l", "--level"]),
+    aria2c: new Set(["-d", "--dir", "-o", "--out", "-x", "-s", "-j", "--header", "-U", "--user-agent", "-i", "--input-file"]),
+};
+
+/**
+ * The download a program start makes, as the words that say it (`curl -fsSL https://x`, `npm --prefix d install`),
+ * or undefined. curl and wget read every argument that is not a flag or a flag's value as a URL, with or without a scheme.
+ */
+export function downloadOf(start: ProgramStart): string | undefined {
+    const { words, at } = start;
+    const name = basename(start.executable);
+    const fetcher = fetchers[name];
+    if (fetcher) {
+        for (let i = at + 1; i < words.length; i++) {
+            const w = words[i];
+            if (w === "--") return i + 1 < words.length ? spoken(words, at, i + 1) : undefined;
+            if (w.startsWith("-") && w !== "-") {
+                if (fetcher.has(w)) i++;
+                continue;
+            }
+            return spoken(words, at, i);
+        }
+        return undefined;
+    }
+    const installer = installers[/^pip[0-9.]+$/.test(name) ? "pip" : name];
+    if (installer) {
+        for (const steps of installer.steps) {
+            const end = matchSteps(words, at + 1, steps, installer.valueFlags ?? []);
+            if (typeof end === "number") return spoken(words, at, end);
+            if (end === "bare" && installer.bare && steps === installer.steps[0]) return spoken(words, at, words.length - 1);
+        }
+        return undefined;
+    }
+    if (name === "pacman") {
+        const sync = words.slice(at + 1).find((w) => /^-S[a-zA-Z]*$/.test(w) || w === "--sync");
+        return sync ? `${words[at]} ${sync}` : undefined;
+    }
+    return undefined;
+}
+
+function spoken(words: readonly string[], from: number, to: number): string {
+    return words.slice(from, to + 1).join(" ");
+}
+
+/**
+ * Finds the subcommands `steps` in order among the words from `i`, past global flags. A word after a
+ * flag not known to take a value may be that flag's value: it is passed over, and the command is then not bare.
+ * Returns the index of the last step's word, "bare" when only flags follow the program, or undefined.
+ */
+function matchSteps(words: readonly string[], i: number, steps: Steps, valueFlags: readonly string[]): number | "bare" | undefined {
+    let step = 0;
+    let maybeValue = false;
+    let passedOver = false;
+    for (; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith("-") && w !== "-") {
+            if (w === "--") return step === 0 && !passedOver && i === words.length - 1 ? "bare" : undefined;
+            if (valueFlags.includes(w)) i++;
+            else maybeValue = !w.includes("=");
+            continue;
+        }
+        if (steps[step].includes(w)) {
+            if (++step === steps.length) return i;
+            maybeValue = false;
+            continue;
+        }
+        if (!maybeValue) return undefined;
+        maybeValue = false;
+        passedOver = true;
+    }
+    return step === 0 && !passedOver ? "bare" : undefined;
 }

@@ -3,6 +3,7 @@ import { appImage, container as c, remediate, table, taskDefinition as td, expre
 
 const digest = "sha256:" + "b".repeat(64);
 const fix = "Use a unique tag per build (e.g. the git SHA) or a digest.";
+const re2Limits = "RE2 has no backreferences or lookaround, and repeats at most 1000 times. Fix it in the policy pack config.";
 
 table("ecs-image-tag-pinned", types.taskDefinition, [
     { name: "a unique tag passes", props: td() },
@@ -17,6 +18,11 @@ table("ecs-image-tag-pinned", types.taskDefinition, [
     { name: "allowedTagPattern accepts a match", props: td([c({ image: "app:v1.2.3" })]), config: { allowedTagPattern: "v\\d+\\.\\d+\\.\\d+" } },
     { name: "allowedTagPattern must match in full", props: td([c({ image: "app:v1.2.3-dirty" })]), config: { allowedTagPattern: "v\\d+\\.\\d+\\.\\d+" }, violations: ["container 'api' image 'app:v1.2.3-dirty' has tag 'v1.2.3-dirty', which does not match allowedTagPattern 'v\\d+\\.\\d+\\.\\d+'. Use a tag of the allowed form or a digest."] },
     { name: "a broken allowedTagPattern is a clear message", props: td(), config: { allowedTagPattern: "(" }, violations: ["Policy configuration allowedTagPattern has an invalid regular expression '('. Fix it in the policy pack config."] },
+    { name: "disallowedTags adds to latest, never replaces it", props: td([c({ image: "app:latest" }), c({ name: "b", image: "app:dev" })]), config: { disallowedTags: ["dev"] }, violations: [`container 'api' image 'app:latest' uses the mutable tag 'latest'. ${fix}`, `container 'b' image 'app:dev' uses the mutable tag 'dev'. ${fix}`] },
+    { name: "allowedTagPattern is compiled alone, so it cannot close its anchors (`v1)|(.*`)", props: td([c({ image: "app:dev" })]), config: { allowedTagPattern: "v\\d+)|(.*" }, violations: ["Policy configuration allowedTagPattern has an invalid regular expression 'v\\d+)|(.*'. Fix it in the policy pack config."] },
+    { name: "a backreference is a config error (RE2 has none)", props: td(), config: { allowedTagPattern: "(v)\\1" }, violations: [`Policy configuration allowedTagPattern has a regular expression '(v)\\1' that the pack's linear-time engine (RE2 syntax) does not support (invalid escape sequence: \`\\1\`): ${re2Limits}`] },
+    { name: "a catastrophic pattern on a 121-character tag completes", props: td([c({ image: `app:${"a".repeat(120)}-` })]), config: { allowedTagPattern: "(a+)+" }, violations: [`container 'api' image 'app:${"a".repeat(120)}-' has tag '${"a".repeat(120)}-', which does not match allowedTagPattern '(a+)+'. Use a tag of the allowed form or a digest.`] },
+    { name: "(a|aa)*b on a 120-character tag completes", props: td([c({ image: `app:${"a".repeat(120)}` })]), config: { allowedTagPattern: "(a|aa)*b" }, violations: [`container 'api' image 'app:${"a".repeat(120)}' has tag '${"a".repeat(120)}', which does not match allowedTagPattern '(a|aa)*b'. Use a tag of the allowed form or a digest.`] },
     { name: "an invalid reference is named", props: td([c({ image: "Bad Image" })]), violations: ["container 'api' image 'Bad Image' is not a valid image reference: it contains whitespace."] },
     { name: "a missing image is named", props: td([c({ image: undefined })]), violations: ["container 'api' has no image. Set `image` to a reference with a unique tag or a digest."] },
     { name: "an unknown image waits, the others are checked", props: td([c({ image: unknownString }), c({ name: "proxy", image: "envoy:latest" })]), violations: [`container 'proxy' image 'envoy:latest' uses the mutable tag 'latest'. ${fix}`], pending: ["container 'api' image is not known yet"] },
@@ -32,6 +38,7 @@ table("ecs-version-consistency", types.taskDefinition, [
     { name: "disabled fails", props: td([c({ versionConsistency: "disabled" })]), violations: ["container 'api' sets versionConsistency to 'disabled', so tasks of one deployment may run different images. Remove it or set 'enabled'."] },
 ]);
 
+const tooDeep = "container 'api' nests shell command lines more than 8 levels deep, too deep to check. Run the application directly, or from a script baked into the image.";
 const download = (what: string) => `container 'api' downloads or installs code at start (${what}). Bake dependencies into the image instead.`;
 table("ecs-no-startup-downloads", types.taskDefinition, [
     { name: "a plain command passes", props: td([c({ command: ["node", "server.js"] })]) },
@@ -44,10 +51,41 @@ table("ecs-no-startup-downloads", types.taskDefinition, [
     { name: "aws s3 sync", props: td([c({ command: ["aws", "s3", "sync", "s3://bucket/models", "/models"] })]), violations: [download("'aws s3 sync'")] },
     { name: "allowPatterns allow a matched download", props: td([c({ command: ["sh", "-c", "curl http://localhost:8080/warm && ./app"] })]), config: { allowPatterns: ["localhost"] } },
     { name: "extraPatterns add detections", props: td([c({ command: ["fetch-models", "--all"] })]), config: { extraPatterns: ["fetch-models"] }, violations: [download("'fetch-models'")] },
+    { name: "aws with --region before the service", props: td([c({ command: ["aws", "--region", "eu-west-1", "s3", "cp", "s3://b/app.tgz", "/app"] })]), violations: [download("'aws --region eu-west-1 s3 cp'")] },
+    { name: "aws with --profile before the service", props: td([c({ command: ["aws", "--profile", "prod", "s3", "sync", "s3://b/m", "/m"] })]), violations: [download("'aws --profile prod s3 sync'")] },
+    { name: "aws s3api get-object", props: td([c({ command: ["aws", "s3api", "get-object", "--bucket", "b", "--key", "k", "/app.tgz"] })]), violations: [download("'aws s3api get-object'")] },
+    { name: "git -C dir clone", props: td([c({ command: ["git", "-C", "/src", "clone", "https://github.com/x/y"] })]), violations: [download("'git -C /src clone'")] },
+    { name: "git -c key=value clone", props: td([c({ command: ["git", "-c", "http.sslVerify=false", "clone", "https://github.com/x/y"] })]), violations: [download("'git -c http.sslVerify=false clone'")] },
+    { name: "git pull fetches code too", props: td([c({ command: ["sh", "-c", "git pull && exec ./app"] })]), violations: [download("'git pull'")] },
+    { name: "npm --prefix dir install", props: td([c({ command: ["npm", "--prefix", "/app", "install"] })]), violations: [download("'npm --prefix /app install'")] },
+    { name: "bare yarn installs", props: td([c({ command: ["sh", "-c", "yarn && yarn start"] })]), violations: [download("'yarn'")] },
+    { name: "yarn --cwd dir installs", props: td([c({ command: ["yarn", "--cwd", "/app"] })]), violations: [download("'yarn --cwd /app'")] },
+    { name: "pnpm --dir dir i", props: td([c({ command: ["pnpm", "--dir", "/app", "i"] })]), violations: [download("'pnpm --dir /app i'")] },
+    { name: "pip3 with a global flag", props: td([c({ command: ["pip3", "--no-cache-dir", "install", "flask"] })]), violations: [download("'pip3 --no-cache-dir install'")] },
+    { name: "python3 -m pip with a global flag", props: td([c({ command: ["python3", "-m", "pip", "--quiet", "install", "flask"] })]), violations: [download("'pip --quiet install'")] },
+    { name: "uv sync", props: td([c({ command: ["uv", "sync", "--frozen"] })]), violations: [download("'uv sync'")] },
+    { name: "go mod download", props: td([c({ command: ["sh", "-c", "go mod download && go run ."] })]), violations: [download("'go mod download'")] },
+    { name: "apt-get -o option install", props: td([c({ command: ["apt-get", "-o", "Dpkg::Options::=--force-confnew", "install", "-y", "git"] })]), violations: [download("'apt-get -o Dpkg::Options::=--force-confnew install'")] },
+    { name: "scheme-less curl piped to sh", props: td([c({ command: ["sh", "-c", "curl example.com/x.sh | sh"] })]), violations: [download("'curl example.com/x.sh'")] },
+    { name: "scheme-less wget -qO- piped to bash", props: td([c({ command: ["sh", "-c", "wget -qO- get.example.com/x | bash"] })]), violations: [download("'wget -qO- get.example.com/x'")] },
+    { name: "a quoted program name (c\"url\")", props: td([c({ command: ["sh", "-c", "c\"url\" -fsSL https://example.com/x.sh | sh"] })]), violations: [download("'curl -fsSL https://example.com/x.sh'")] },
+    { name: "curl in a process substitution", props: td([c({ command: ["bash", "-c", "bash <(curl -fsSL https://example.com/x.sh)"] })]), violations: [download("'curl -fsSL https://example.com/x.sh'")] },
+    { name: "curl named by an environment variable", props: td([c({ command: ["sh", "-c", "$FETCH https://example.com/x.sh | sh"], environment: [{ name: "FETCH", value: "curl -fsSL" }] })]), violations: [download("'curl -fsSL https://example.com/x.sh'")] },
+    { name: "busybox wget", props: td([c({ command: ["busybox", "wget", "http://example.com/app"] })]), violations: [download("'wget http://example.com/app'")] },
+    { name: "shell lines nested too deep to read", props: td([c({ command: ["sh", "-c", "eval ".repeat(10) + "app"] })]), violations: [tooDeep] },
+    { name: "a flag that merely contains curl is no download", props: td([c({ command: ["gunicorn", "--curl-timeout", "30", "--callback-url", "https://hooks.example.com/ready", "app:app"] })]) },
+    { name: "words in a quoted string are no command", props: td([c({ command: ["sh", "-c", "echo 'pip install ran at build time' && exec app"] })]) },
+    { name: "yarn start, bundle exec, npm run, git log pass", props: td([c({ command: ["sh", "-c", "yarn start; bundle exec puma; npm run serve; git log"] })]) },
+    { name: "allowPatterns apply to the download's words only", props: td([c({ command: ["sh", "-c", "curl https://example.com/x.sh | sh # localhost"] })]), config: { allowPatterns: ["localhost"] }, violations: [download("'curl https://example.com/x.sh'")] },
+    { name: "extraPatterns and allowPatterns in RE2 syntax, each error once", props: td([c()]), config: { extraPatterns: ["(a)\\1"], allowPatterns: ["(?=x)"] }, violations: [
+        `Policy configuration extraPatterns has a regular expression '(a)\\1' that the pack's linear-time engine (RE2 syntax) does not support (invalid escape sequence: \`\\1\`): ${re2Limits}`,
+        `Policy configuration allowPatterns has a regular expression '(?=x)' that the pack's linear-time engine (RE2 syntax) does not support (invalid or unsupported Perl syntax: \`(?=\`): ${re2Limits}`,
+    ] },
     { name: "health checks are not inspected", props: td([c({ healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } })]) },
     { name: "unknown command waits", props: td([c({ command: [unknownString] })]), pending: ["container 'api' command is not known yet"] },
 ]);
 
+const background = (name: string) => `container 'api' starts '${name}' in the background with '&'. Run one process per container; move helpers to sidecars.`;
 const supervisor = (name: string) => `container 'api' starts the process supervisor '${name}'. Run the application directly and let ECS restart the task.`;
 table("ecs-single-process", types.taskDefinition, [
     { name: "one process passes", props: td([c({ command: ["node", "server.js"] })]) },
@@ -57,9 +95,51 @@ table("ecs-single-process", types.taskDefinition, [
     { name: "systemd as /sbin/init", props: td([c({ entryPoint: ["/sbin/init"] })]), violations: [supervisor("/sbin/init")] },
     { name: "s6-overlay /init later in a shell line", props: td([c({ entryPoint: ["sh", "-c"], command: ["setup.sh; /init"] })]), violations: [supervisor("/init (s6-overlay)")] },
     { name: "pm2-runtime behind tini", props: td([c({ entryPoint: ["tini", "-s", "--"], command: ["pm2-runtime", "app.js"] })]), violations: [supervisor("pm2-runtime")] },
-    { name: "nodemon", props: td([c({ command: ["npx", "nodemon"] })]) },
+    { name: "nodemon through npx", props: td([c({ command: ["npx", "nodemon"] })]), violations: [supervisor("nodemon")] },
     { name: "nodemon as the program", props: td([c({ command: ["/app/node_modules/.bin/nodemon", "server.js"] })]), violations: [supervisor("nodemon")] },
     { name: "a lone & backgrounds a process", props: td([c({ command: ["sh", "-c", "worker & exec server"] })]), violations: ["container 'api' starts 'worker' in the background with '&'. Run one process per container; move helpers to sidecars."] },
+    { name: "after then", props: td([c({ command: ["sh", "-c", "if [ -f /etc/app ]; then supervisord -n; fi"] })]), violations: [supervisor("supervisord")] },
+    { name: "after else", props: td([c({ command: ["sh", "-c", "if [ -z \"$DEV\" ]; then exec node .; else pm2-runtime app.js; fi"] })]), violations: [supervisor("pm2-runtime")] },
+    { name: "after do", props: td([c({ command: ["bash", "-c", "while true; do forever app.js; done"] })]), violations: [supervisor("forever")] },
+    { name: "in a { group; }", props: td([c({ command: ["sh", "-c", "{ supervisord -n; }"] })]), violations: [supervisor("supervisord")] },
+    { name: "in a (subshell)", props: td([c({ command: ["sh", "-c", "(nodemon server.js)"] })]), violations: [supervisor("nodemon")] },
+    { name: "after !", props: td([c({ command: ["sh", "-c", "! supervisord -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "exec -a name", props: td([c({ command: ["exec", "-a", "app", "supervisord"] })]), violations: [supervisor("supervisord")] },
+    { name: "a chain of wrappers of any length", props: td([c({ command: ["sh", "-c", "exec ".repeat(12) + "supervisord"] })]), violations: [supervisor("supervisord")] },
+    { name: "sudo -u", props: td([c({ command: ["sudo", "-u", "app", "supervisord"] })]), violations: [supervisor("supervisord")] },
+    { name: "su user -c", props: td([c({ command: ["su", "-s", "/bin/sh", "app", "-c", "pm2 start app.js"] })]), violations: [supervisor("pm2")] },
+    { name: "doas -u", props: td([c({ command: ["doas", "-u", "app", "forever", "start", "app.js"] })]), violations: [supervisor("forever")] },
+    { name: "env -u NAME", props: td([c({ command: ["env", "-u", "HOME", "nodemon", "server.js"] })]), violations: [supervisor("nodemon")] },
+    { name: "env -S line", props: td([c({ command: ["env", "-S", "supervisord -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "nohup nice -n", props: td([c({ command: ["nohup", "nice", "-n", "5", "supervisord"] })]), violations: [supervisor("supervisord")] },
+    { name: "npx -y package@version", props: td([c({ command: ["npx", "-y", "pm2@5.3.0", "start", "app.js"] })]), violations: [supervisor("pm2")] },
+    { name: "npm exec --", props: td([c({ command: ["npm", "exec", "--", "nodemon"] })]), violations: [supervisor("nodemon")] },
+    { name: "python -m supervisor.supervisord", props: td([c({ command: ["python", "-m", "supervisor.supervisord", "-n"] })]), violations: [supervisor("supervisord")] },
+    { name: "python3 -u -m supervisor", props: td([c({ command: ["python3", "-u", "-m", "supervisor"] })]), violations: [supervisor("supervisord")] },
+    { name: "dumb-init --rewrite s:t -- supervisord", props: td([c({ entryPoint: ["dumb-init", "--rewrite", "15:2", "--"], command: ["supervisord"] })]), violations: [supervisor("supervisord")] },
+    { name: "tini -- nohup nice pm2-runtime", props: td([c({ entryPoint: ["tini", "--"], command: ["nohup", "nice", "pm2-runtime", "app.js"] })]), violations: [supervisor("pm2-runtime")] },
+    { name: "sh -c -- line", props: td([c({ command: ["sh", "-c", "--", "supervisord -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "bash -o pipefail -lc", props: td([c({ command: ["bash", "-o", "pipefail", "-lc", "setup; s6-svscan /etc/s6"] })]), violations: [supervisor("s6-svscan")] },
+    { name: "a name split by quotes (super\"visor\"d)", props: td([c({ command: ["sh", "-c", "super\"visor\"d -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "a name with a backslash (su\\pervisord)", props: td([c({ command: ["sh", "-c", "su\\pervisord -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "a name in ANSI-C quotes ($'\\163upervisord')", props: td([c({ command: ["bash", "-c", "$'\\163upervisord' -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "after a leading redirection", props: td([c({ command: ["sh", "-c", ">/tmp/log supervisord -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "in backticks", props: td([c({ command: ["sh", "-c", "echo `supervisord -n`"] })]), violations: [supervisor("supervisord")] },
+    { name: "named by a shell variable", props: td([c({ command: ["sh", "-c", "S=supervisord; $S -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "named by an environment variable", props: td([c({ command: ["sh", "-c", "exec $RUNNER app.js"], environment: [{ name: "RUNNER", value: "pm2-runtime" }] })]), violations: [supervisor("pm2-runtime")] },
+    { name: "through eval", props: td([c({ command: ["sh", "-c", "eval supervisord -n"] })]), violations: [supervisor("supervisord")] },
+    { name: "s6-overlay as /./init", props: td([c({ entryPoint: ["/./init"] })]), violations: [supervisor("/init (s6-overlay)")] },
+    { name: "shell lines nested too deep to read", props: td([c({ command: ["sh", "-c", "eval ".repeat(10) + "app"] })]), violations: [tooDeep] },
+    { name: "a backgrounded (subshell)", props: td([c({ command: ["sh", "-c", "(worker) & exec server"] })]), violations: [background("worker")] },
+    { name: "a backgrounded { group; }", props: td([c({ command: ["sh", "-c", "{ worker; } & exec server"] })]), violations: [background("worker")] },
+    { name: "a backgrounded loop", props: td([c({ command: ["sh", "-c", "for q in a b; do worker $q; done & exec server"] })]), violations: [background("worker")] },
+    { name: "coproc", props: td([c({ command: ["bash", "-c", "coproc worker; exec server"] })]), violations: [background("worker")] },
+    { name: "a trailing & with no space", props: td([c({ command: ["sh", "-c", "worker&"] })]), violations: [background("worker")] },
+    { name: "& in arithmetic is no background", props: td([c({ command: ["sh", "-c", "echo $((n & 1)) && exec server"] })]) },
+    { name: "& in a comment is no background", props: td([c({ command: ["sh", "-c", "exec server # logs & metrics"] })]) },
+    { name: ";& ends a case branch", props: td([c({ command: ["bash", "-c", "case \"$1\" in a) echo a ;& b) echo b ;; esac; exec server"] })]) },
+    { name: "&> and |& are no background", props: td([c({ command: ["bash", "-c", "server &>/dev/stdout |& tee /tmp/log"] })]) },
+    { name: "a quoted or escaped & is no background", props: td([c({ command: ["sh", "-c", "echo 'a & b' a \\& b && exec server"] })]) },
     { name: "&& and 2>&1 are not backgrounding", props: td([c({ command: ["sh", "-c", "migrate && exec server 2>&1"] })]) },
 ]);
 

@@ -161,6 +161,7 @@ function skipFlags(words: readonly string[], i: number, flags: Set<string>): num
 function innerProgram(name: string, words: readonly string[], i: number): Inner {
     if (shells.has(name)) return shellLine(words, i);
     if (/^python[0-9.]*$/.test(name)) return pythonModule(words, i);
+    if (name === "command" && (words[i] === "-v" || words[i] === "-V")) return undefined; // only looks the program up
     switch (name) {
         case "exec": case "nohup": case "setsid": case "command": case "builtin": case "nice": case "ionice": case "stdbuf": case "catatonit":
         case "tini": case "tini-static": case "dumb-init": case "chpst": case "doas": case "flock": {
@@ -170,6 +171,8 @@ function innerProgram(name: string, words: readonly string[], i: number): Inner 
         }
         case "timeout": case "taskset": case "chrt": {
             const j = skipFlags(words, i, valueFlags[name] ?? new Set());
+            const listGiven = name === "taskset" && words.slice(i, j).some((w) => w === "-c" || w === "--cpu-list" || /^-[a-z]*c$/.test(w));
+            if (listGiven) return j < words.length ? j : undefined;
             return j + 1 < words.length ? j + 1 : undefined; // a duration, CPU mask or priority first
         }
         case "gosu": case "su-exec": case "s6-setuidgid": case "setuidgid":
@@ -500,87 +503,129 @@ function ansiCQuoted(line: string, start: number): [string, number] {
     return [text, i];
 }
 
-// ---- Downloads and installs at start, read from the program's own words (global options skipped).
+// Downloads at start: what a program's words say it fetches or installs.
 
-/** Options that take a value, per program, so `git -C dir clone` and `aws --region r s3 cp` are read right. */
-const optionsWithValue: Record<string, ReadonlySet<string>> = {
-    aws: new Set(["--region", "--profile", "--endpoint-url", "--output", "--query", "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--cli-binary-format"]),
-    git: new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]),
-    npm: new Set(["--prefix", "-C", "--cache", "--registry", "--userconfig", "--globalconfig", "-w", "--workspace", "--loglevel"]),
-    yarn: new Set(["--cwd", "--modules-folder", "--cache-folder", "--mutex", "--registry"]),
-    pnpm: new Set(["-C", "--dir", "--filter", "-F", "--registry", "--store-dir"]),
-    pip: new Set(["--index-url", "-i", "--extra-index-url", "--cache-dir", "--log", "--proxy", "--timeout", "--retries", "--python"]),
-    gem: new Set(["--config-file"]),
-    composer: new Set(["--working-dir", "-d"]),
-};
-
-/** Subcommands that fetch or install code, per program (after its global options). */
-const fetchingSubcommands: Record<string, ReadonlySet<string>> = {
-    npm: new Set(["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add", "ci", "clean-install", "ic", "install-clean", "isntall-clean", "update", "up", "upgrade"]),
-    yarn: new Set(["install", "add"]),
-    pnpm: new Set(["install", "i", "add", "update", "up"]),
-    pip: new Set(["install", "download"]),
-    gem: new Set(["install"]),
-    bundle: new Set(["install"]),
-    composer: new Set(["install", "require", "update"]),
-    go: new Set(["install", "get"]),
-    git: new Set(["clone", "pull", "fetch"]),
-};
-const packageManagers = new Set(["apt-get", "apt", "yum", "dnf", "microdnf", "zypper", "apk"]);
-const urlWithScheme = /^(?:https?|ftp|ftps|s3|gs|git|ssh|scp|sftp):\/\//i;
-/** `example.com/x.sh`, `host:8080/x`: what curl and wget fetch without a scheme (a local path starts with `/` or `.`). */
-const hostAndPath = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?\//i;
-
-function programName(executable: string): string {
-    const name = basename(executable);
-    if (/^pip[0-9.]*$/.test(name)) return "pip";
-    return name;
+type Steps = readonly (readonly string[])[];
+interface Installer {
+    /** Subcommand sequences that install or fetch (`["s3"], ["cp", "sync"]`). */
+    steps: Steps[];
+    /** Global flags that take a value, so the value is not read as the subcommand. */
+    valueFlags?: readonly string[];
+    /** True when the program with no subcommand installs (bare `yarn`, `bundle`). */
+    bare?: boolean;
 }
 
-/** The words after the program's global options: `[subcommand, ...rest]`, and where the subcommand stands. */
-function afterOptions(words: readonly string[], from: number, program: string): number {
-    const withValue = optionsWithValue[program];
-    let i = from;
-    while (i < words.length && words[i].startsWith("-") && words[i] !== "--") {
-        i += withValue?.has(words[i]) ? 2 : 1;
+const npmInstall = ["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add", "ci", "clean-install", "ic", "install-clean", "isntall-clean",
+    "install-test", "it", "install-ci-test", "cit", "clean-install-test", "sit", "update", "up", "upgrade", "udpate"];
+const pipValueFlags = ["--proxy", "--log", "--retries", "--timeout", "--exists-action", "--trusted-host", "--cert", "--client-cert", "--cache-dir", "--python", "-i", "--index-url", "--extra-index-url"];
+const installers: Record<string, Installer> = {
+    pip: { steps: [[["install", "download"]]], valueFlags: pipValueFlags },
+    pipx: { steps: [[["install", "run"]]] },
+    npm: { steps: [[npmInstall]], valueFlags: ["--prefix", "-C", "--registry", "--cache", "--userconfig", "--globalconfig", "--loglevel", "-w", "--workspace", "--location"] },
+    pnpm: { steps: [[["install", "i", "add", "update", "up", "install-test", "it"]]], valueFlags: ["-C", "--dir", "--filter", "-F", "--reporter", "--store-dir", "--registry", "--loglevel"] },
+    yarn: { steps: [[["install", "add", "up", "upgrade"]], [["global"], ["add", "upgrade"]]], bare: true,
+        valueFlags: ["--cwd", "--modules-folder", "--cache-folder", "--registry", "--network-timeout", "--mutex", "--global-folder", "--link-folder", "--use-yarnrc"] },
+    bun: { steps: [[["install", "i", "add", "a"]]], valueFlags: ["--cwd"] },
+    gem: { steps: [[["install", "update"]]] },
+    bundle: { steps: [[["install", "update"]]], bare: true, valueFlags: ["--gemfile"] },
+    composer: { steps: [[["install", "require", "update", "i"]]], valueFlags: ["-d", "--working-dir"] },
+    go: { steps: [[["install", "get"]], [["mod"], ["download"]]], valueFlags: ["-C"] },
+    cargo: { steps: [[["install"]]] },
+    poetry: { steps: [[["install", "add"]]], valueFlags: ["-C", "--directory", "-P", "--project"] },
+    pipenv: { steps: [[["install", "sync"]]] },
+    uv: { steps: [[["pip"], ["install", "sync"]], [["sync", "add"]], [["tool"], ["install"]]], valueFlags: ["--directory", "--project", "--python", "-p", "--cache-dir", "--config-file"] },
+    conda: { steps: [[["install", "create"]]] },
+    "apt-get": { steps: [[["install", "build-dep"]]], valueFlags: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"] },
+    apt: { steps: [[["install"]]], valueFlags: ["-o", "--option", "-c", "--config-file", "-t", "--target-release"] },
+    aptitude: { steps: [[["install"]]] },
+    yum: { steps: [[["install", "groupinstall", "localinstall", "reinstall"]]], valueFlags: ["-c", "--config", "--setopt", "--installroot", "--releasever", "--repo", "--enablerepo", "--disablerepo", "-d", "-e"] },
+    zypper: { steps: [[["install", "in"]]], valueFlags: ["--root", "-R", "--reposd-dir", "-D", "--cache-dir", "-C"] },
+    apk: { steps: [[["add"]]], valueFlags: ["-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--repositories-file", "--keys-dir"] },
+    git: { steps: [[["clone", "pull", "fetch"]], [["submodule"], ["update"]]], valueFlags: ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--super-prefix"] },
+    aws: { steps: [[["s3"], ["cp", "sync", "mv"]], [["s3api"], ["get-object"]]],
+        valueFlags: ["--region", "--profile", "--endpoint-url", "--output", "--query", "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--cli-binary-format"] },
+};
+installers.pip3 = installers.pip;
+installers.bundler = installers.bundle;
+installers.mamba = installers.micromamba = installers.conda;
+installers.dnf = installers.microdnf = installers.tdnf = installers.yum;
+
+const fetchers: Record<string, ReadonlySet<string>> = {
+    curl: new Set(["-o", "--output", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-X", "--request", "-u", "--user", "-A", "--user-agent",
+        "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar", "-x", "--proxy", "-T", "--upload-file", "-F", "--form", "-r", "--range", "-C", "--continue-at", "-m", "--max-time",
+        "--connect-timeout", "--retry", "--retry-delay", "--retry-max-time", "-w", "--write-out", "-K", "--config", "--cacert", "--capath", "-E", "--cert", "--key", "--resolve",
+        "--output-dir", "-z", "--time-cond", "-Y", "--speed-limit", "-y", "--speed-time", "--limit-rate", "--max-filesize", "--interface", "--dns-servers"]),
+    wget: new Set(["-O", "--output-document", "-o", "--output-file", "-a", "--append-output", "-P", "--directory-prefix", "-U", "--user-agent", "-t", "--tries", "-T", "--timeout",
+        "--header", "-e", "--execute", "-i", "--input-file", "-B", "--base", "--user", "--password", "-Q", "--quota", "-w", "--wait", "--post-data", "--post-file", "--ca-certificate",
+        "--certificate", "--private-key", "--load-cookies", "--save-cookies", "--limit-rate", "--bind-address", "-l", "--level"]),
+    aria2c: new Set(["-d", "--dir", "-o", "--out", "-x", "-s", "-j", "--header", "-U", "--user-agent", "-i", "--input-file"]),
+};
+
+/**
+ * The download a program start makes, as the words that say it (`curl -fsSL https://x`, `npm --prefix d install`),
+ * or undefined. curl and wget read every argument that is not a flag or a flag's value as a URL, with or without a scheme.
+ */
+export function downloadOf(start: ProgramStart): string | undefined {
+    const { words, at } = start;
+    const name = basename(start.executable);
+    const fetcher = fetchers[name];
+    if (fetcher) {
+        for (let i = at + 1; i < words.length; i++) {
+            const w = words[i];
+            if (w === "--") return i + 1 < words.length ? spoken(words, at, i + 1) : undefined;
+            if (w.startsWith("-") && w !== "-") {
+                if (fetcher.has(w)) i++;
+                continue;
+            }
+            return spoken(words, at, i);
+        }
+        return undefined;
     }
-    return i;
+    const installer = installers[/^pip[0-9.]+$/.test(name) ? "pip" : name];
+    if (installer) {
+        for (const steps of installer.steps) {
+            const end = matchSteps(words, at + 1, steps, installer.valueFlags ?? []);
+            if (typeof end === "number") return spoken(words, at, end);
+            if (end === "bare" && installer.bare && steps === installer.steps[0]) return spoken(words, at, words.length - 1);
+        }
+        return undefined;
+    }
+    if (name === "pacman") {
+        const sync = words.slice(at + 1).find((w) => /^-S[a-zA-Z]*$/.test(w) || w === "--sync");
+        return sync ? `${words[at]} ${sync}` : undefined;
+    }
+    return undefined;
+}
+
+function spoken(words: readonly string[], from: number, to: number): string {
+    return words.slice(from, to + 1).join(" ");
 }
 
 /**
- * What each program start of the command line downloads or installs: the words that show it
- * (`npm --prefix /app install`, `curl -fsSL example.com/x.sh`), one entry per start.
+ * Finds the subcommands `steps` in order among the words from `i`, past global flags. A word after a
+ * flag not known to take a value may be that flag's value: it is passed over, and the command is then not bare.
+ * Returns the index of the last step's word, "bare" when only flags follow the program, or undefined.
  */
-export function downloadsOf(argv: readonly string[]): string[] {
-    const found: string[] = [];
-    for (const start of programStarts(argv)) {
-        const words = start.words;
-        const at = start.at;
-        const program = programName(start.executable); // `python -m pip` is read as a start of pip
-        const shown = (to: number) => words.slice(start.at, Math.min(to, words.length - 1) + 1).join(" ");
-        if (program === "curl" || program === "wget") {
-            const url = words.findIndex((w, i) => i > at && !w.startsWith("-") && (urlWithScheme.test(w) || hostAndPath.test(w)));
-            if (url !== -1) found.push(shown(url));
+function matchSteps(words: readonly string[], i: number, steps: Steps, valueFlags: readonly string[]): number | "bare" | undefined {
+    let step = 0;
+    let maybeValue = false;
+    let passedOver = false;
+    for (; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith("-") && w !== "-") {
+            if (w === "--") return step === 0 && !passedOver && i === words.length - 1 ? "bare" : undefined;
+            if (valueFlags.includes(w)) i++;
+            else maybeValue = !w.includes("=");
             continue;
         }
-        if (packageManagers.has(program)) {
-            const verb = words.findIndex((w, i) => i > at && (w === "install" || (program === "apk" && w === "add") || (program === "zypper" && w === "in")));
-            if (verb !== -1) found.push(shown(verb));
+        if (steps[step].includes(w)) {
+            if (++step === steps.length) return i;
+            maybeValue = false;
             continue;
         }
-        if (program === "aws") {
-            const service = afterOptions(words, at + 1, "aws");
-            const command = afterOptions(words, service + 1, "aws");
-            const what = `${words[service]} ${words[command]}`;
-            if (/^s3 (cp|sync|mv)$/.test(what) || what === "s3api get-object") found.push(shown(command));
-            continue;
-        }
-        const fetching = fetchingSubcommands[program];
-        if (!fetching) continue;
-        const sub = afterOptions(words, at + 1, program);
-        // A bare `yarn` installs.
-        if (program === "yarn" && sub >= words.length) found.push(shown(at));
-        else if (sub < words.length && fetching.has(words[sub])) found.push(shown(sub));
+        if (!maybeValue) return undefined;
+        maybeValue = false;
+        passedOver = true;
     }
-    return found;
+    return step === 0 && !passedOver ? "bare" : undefined;
 }

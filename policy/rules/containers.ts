@@ -1,7 +1,7 @@
 // Rules on each container: images, processes, signals, logs and hardening.
 import type { Container, ResourceModel, TaskFacet } from "../model";
 import { isUnreadable, parseImageReference } from "../model";
-import { argvOf, basename, downloadsOf, initProcesses, programStarts } from "./commands";
+import { argvOf, basename, downloadOf, initProcesses, maxShellDepth, programStarts, readCommandLine } from "./commands";
 import { compilePatterns } from "./patterns";
 import { Finding, ResourceRule, forEachContainer, notApplicable, q, readable } from "./rule";
 
@@ -20,7 +20,7 @@ export const imageTagPinned: ResourceRule<{ disallowedTags: string[]; requireDig
     config: {
         disallowedTags: { type: "array", items: { type: "string" }, default: ["latest"], description: "Tags that never count as pinned (compared case-insensitively); `latest` never counts, whatever this list says." },
         requireDigest: { type: "boolean", default: false, description: "Require a digest (`@sha256:...`); a tag alone fails." },
-        allowedTagPattern: { type: "string", description: "When set, a tag must match this regular expression in full (e.g. `v\\d+\\.\\d+\\.\\d+|[0-9a-f]{7,40}`).", regex: true },
+        allowedTagPattern: { type: "string", description: "When set, a tag must match this regular expression (RE2 syntax) in full (e.g. `v\\d+\\.\\d+\\.\\d+|[0-9a-f]{7,40}`).", regex: true },
     },
     check(resource, config) {
         const tagPattern = config.allowedTagPattern ? compilePatterns([config.allowedTagPattern], "allowedTagPattern", { whole: true }) : undefined;
@@ -72,7 +72,6 @@ export const versionConsistency: ResourceRule = {
     }, { needs: "versionConsistency" }),
 };
 
-
 export const noStartupDownloads: ResourceRule<{ extraPatterns: string[]; allowPatterns: string[] }> = {
     kind: "resource",
     name: "ecs-no-startup-downloads",
@@ -84,33 +83,75 @@ export const noStartupDownloads: ResourceRule<{ extraPatterns: string[]; allowPa
     scope: "each container (entryPoint + command; health checks are not inspected)",
     remediationSteps: "Install dependencies and fetch data when the image is built (a multi-stage Dockerfile), not in the container's entryPoint or command.",
     config: {
-        extraPatterns: { type: "array", items: { type: "string" }, default: [], description: "More regular expressions that count as a download at start.", regex: true },
-        allowPatterns: { type: "array", items: { type: "string" }, default: [], description: "Regular expressions; a matched download whose text matches one of them is allowed.", regex: true },
+        extraPatterns: { type: "array", items: { type: "string" }, default: [], description: "More regular expressions (RE2 syntax, case-insensitive) matched against entryPoint + command joined by spaces; a match counts as a download at start.", regex: true },
+        allowPatterns: { type: "array", items: { type: "string" }, default: [], description: "Regular expressions (RE2 syntax); a download whose text (e.g. `curl -f http://localhost/warm`) matches one of them is allowed.", regex: true },
     },
     check(resource, config) {
-        const detect = compilePatterns(config.extraPatterns, "extraPatterns", { ignoreCase: true });
+        const extra = compilePatterns(config.extraPatterns, "extraPatterns", { ignoreCase: true });
         const allow = compilePatterns(config.allowPatterns, "allowPatterns");
-        const problems = [detect, allow].filter((p) => !p.ok).map((p) => ({ message: (p as { problem: string }).problem }));
-        if (problems.length > 0) return problems;
+        const problems = [extra, allow].filter((p) => !p.ok).map((p) => ({ message: (p as { problem: string }).problem }));
+        if (problems.length > 0 || !extra.ok || !allow.ok) return problems;
+        const budget = { steps: locateBudget };
         return forEachContainer(resource, (c, out) => {
             const argv = commandLine(c, out);
             if (!argv) return;
-            const found = [...downloadsOf(argv), ...(detect.ok ? detect.matches(argv.join(" ")) : [])];
-            const blocked = found.filter((text) => !(allow.ok && allow.test(text)));
-            if (blocked.length > 0) {
-                out.push({ message: `${c.label} downloads or installs code at start (${blocked.map((t) => q(clip(t))).join(", ")}). Bake dependencies into the image instead.` });
+            const read = readCommandLine(argv, plainEnvironment(c));
+            const found = new Set<string>();
+            for (const start of read.starts) {
+                const text = downloadOf(start);
+                if (text !== undefined && !allow.test(text)) found.add(text);
             }
+            const line = argv.join(" ");
+            for (const text of extra.matches(line, budget)) {
+                // A match too costly to locate cannot be told apart from the rest of the line: allowPatterns do not apply to it.
+                if (text === undefined) found.add(line);
+                else if (!allow.test(text)) found.add(text);
+            }
+            if (found.size > 0) {
+                out.push({ message: `${c.label} downloads or installs code at start (${[...found].map((t) => q(clip(t))).join(", ")}). Bake dependencies into the image instead.` });
+            }
+            if (read.tooDeep) out.push({ message: tooDeep(c) });
         });
     },
 };
 
+/** How many pattern-by-character steps one check may spend locating what extraPatterns matched. */
+const locateBudget = 2_000_000;
+
+function tooDeep(c: Container): string {
+    return `${c.label} nests shell command lines more than ${maxShellDepth} levels deep, too deep to check. Run the application directly, or from a script baked into the image.`;
+}
+
+/** The container's plain environment, for a program named by `$NAME` in its command line. */
+function plainEnvironment(c: Container): Map<string, string> {
+    const vars = new Map<string, string>();
+    if (isUnreadable(c.environment)) return vars;
+    for (const v of c.environment ?? []) {
+        if (typeof v.name === "string" && typeof v.value === "string") vars.set(v.name, v.value);
+    }
+    return vars;
+}
+
 const supervisors = new Set(["systemd", "supervisord", "runsvdir", "s6-svscan", "pm2", "pm2-runtime", "forever", "nodemon"]);
+const initSystems = new Set(["/sbin/init", "/usr/sbin/init", "/bin/init", "/usr/bin/init", "/lib/systemd/systemd", "init"]);
+
+/** `//sbin/./init` as `/sbin/init`: the path the kernel resolves. */
+function normalPath(path: string): string {
+    const parts: string[] = [];
+    for (const part of path.split("/")) {
+        if (part === "" || part === ".") continue;
+        if (part === "..") parts.pop();
+        else parts.push(part);
+    }
+    return (path.startsWith("/") ? "/" : "") + parts.join("/");
+}
 
 function supervisorOf(executable: string): string | undefined {
     const name = basename(executable);
     if (supervisors.has(name)) return name;
-    if (executable === "/sbin/init" || executable === "/usr/sbin/init" || executable === "/lib/systemd/systemd") return executable;
-    if (executable === "/init") return "/init (s6-overlay)";
+    const path = normalPath(executable);
+    if (initSystems.has(path)) return executable;
+    if (path === "/init") return "/init (s6-overlay)";
     return undefined;
 }
 
@@ -128,7 +169,8 @@ export const singleProcess: ResourceRule = {
     check: (resource) => forEachContainer(resource, (c, out) => {
         const argv = commandLine(c, out);
         if (!argv) return;
-        for (const start of programStarts(argv)) {
+        const read = readCommandLine(argv, plainEnvironment(c));
+        for (const start of read.starts) {
             const supervisor = supervisorOf(start.executable);
             if (supervisor) {
                 out.push({ message: `${c.label} starts the process supervisor ${q(supervisor)}. Run the application directly and let ECS restart the task.` });
@@ -139,6 +181,7 @@ export const singleProcess: ResourceRule = {
                 return;
             }
         }
+        if (read.tooDeep) out.push({ message: tooDeep(c) });
     }),
 };
 
@@ -358,7 +401,7 @@ export const noSecretsInEnvironment: ResourceRule<{ secretNamePatterns: string[]
     scope: "each container",
     remediationSteps: "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` (valueFrom), not `environment`.",
     config: {
-        secretNamePatterns: { type: "array", items: { type: "string" }, default: defaultSecretNames, description: "Case-insensitive regular expressions; a variable whose name matches one holds a secret.", regex: true },
+        secretNamePatterns: { type: "array", items: { type: "string" }, default: defaultSecretNames, description: "Case-insensitive regular expressions (RE2 syntax); a variable whose name matches one holds a secret.", regex: true },
         allowNames: { type: "array", items: { type: "string" }, default: [], description: "Exact variable names that never count." },
     },
     check(resource, config) {

@@ -9,15 +9,13 @@ export type PatternSet =
         /** True when any pattern matches somewhere in the text (whole text with `whole`). */
         test(text: string): boolean;
         /**
-         * What each matching pattern matched. Locating a match costs more than testing for one, so for a
-         * text longer than `locateLimit` characters the whole text stands for each match.
+         * What each matching pattern matched. Locating a match costs text length x pattern size (testing
+         * for one costs far less), paid from `budget`; a match the budget cannot pay for is undefined.
          */
-        matches(text: string): string[];
+        matches(text: string, budget: { steps: number }): (string | undefined)[];
     }
     | { ok: false; problem: string };
 
-/** Texts up to this length have their matches located; longer ones are only tested. */
-export const locateLimit = 4096;
 /** Compiled programs larger than this are refused: matching costs text length x program size. */
 const maxProgramSize = 20_000;
 
@@ -59,7 +57,12 @@ function compile(sources: readonly string[], setting: string, options: { ignoreC
     return {
         ok: true,
         test: (text) => any.test(text),
-        matches: (text) => each.filter((re) => re.test(text)).map((re) => text.length <= locateLimit ? (re.exec(text)?.[0] ?? text) : text),
+        matches: (text, budget) => each.filter((re) => re.test(text)).map((re) => {
+            const cost = text.length * re.programSize();
+            if (cost > budget.steps) return undefined;
+            budget.steps -= cost;
+            return re.exec(text)?.[0];
+        }),
     };
 }
 
@@ -86,5 +89,6 @@ function describe(setting: string, source: string, re2Problem: string): string {
         nativeOk = false;
     }
     if (!nativeOk) return `Policy configuration ${setting} has an invalid regular expression '${source}'. ${fix}`;
-    return `Policy configuration ${setting} has a regular expression '${source}' that the pack's linear-time engine (RE2 syntax) does not support: ${re2Problem.replace(/^error parsing regexp: /, "")}. Backreferences and lookaround are not available. ${fix}`;
+    const detail = re2Problem.replace(/^error parsing regexp: /, "");
+    return `Policy configuration ${setting} has a regular expression '${source}' that the pack's linear-time engine (RE2 syntax) does not support (${detail}): RE2 has no backreferences or lookaround, and repeats at most 1000 times. ${fix}`;
 }

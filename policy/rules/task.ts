@@ -26,7 +26,7 @@ function isSidecar(c: Container, images: { test(text: string): boolean }): boole
 }
 
 const sidecarConfig = {
-    sidecarImagePatterns: { type: "array" as const, items: { type: "string" as const }, default: defaultSidecarImages, description: "Case-insensitive regular expressions on the image's repository path that mark a sidecar.", regex: true as const },
+    sidecarImagePatterns: { type: "array" as const, items: { type: "string" as const }, default: defaultSidecarImages, description: "Case-insensitive regular expressions (RE2 syntax) on the image's repository path that mark a sidecar.", regex: true as const },
 };
 
 /** Splits a task's containers into applications, sidecars and undecided (pending) ones. */

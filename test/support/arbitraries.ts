@@ -66,3 +66,14 @@ export const anyResource = fc.constantFrom(...supportedTypes).chain((type) =>
     resourceProps().map((props) => ({ type, name: "r", props })));
 
 export { fc };
+
+/** Patterns that backtrack catastrophically on a backtracking engine, and texts that trigger them. */
+export const hostilePattern = fc.constantFrom("(a+)+$", "(a|aa)*b", "(a*)*b", "(x+x+)+y", "(.*a){12}", "^(a|a?)+$", "(\\w+\\s?)*$");
+export const hostileText = fc.tuple(fc.constantFrom("a", "x", "ab", "a "), fc.integer({ min: 30, max: 127 }), fc.constantFrom("", "!", "-", "_1"))
+    .map(([unit, n, tail]) => unit.repeat(n).slice(0, n) + tail);
+
+/** A command line of about 100 KB: many short commands, one huge word, or deep operators, in exec or shell form. */
+export const hugeCommand = fc.tuple(
+    fc.constantFrom("curl ", "a & ", "exec ", "nohup ", "'x", "\"$(", "`", "npm --x ", "a; ", "$((", "\\", "eval ", "aws --r ", "super\"visor\"d "),
+    fc.constantFrom(["sh", "-c"], ["bash", "-lc"], [] as string[]),
+).map(([unit, shell]) => [...shell, unit.repeat(Math.ceil(100_000 / unit.length))]);

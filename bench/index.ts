@@ -83,7 +83,10 @@ async function throughput(): Promise<void> {
     // The same task definitions as aws-native declares them: what the aws-native shapes cost.
     const native = [...nativeTaskDefinitions(tds), ...services(tds / 5), ...repositories(tds / 10)];
     const runs = smoke ? 1 : 3;
-    const runsOf = { empty: [packs.empty, resources], ours: [packs.ours, resources], "ours, aws-native task definitions": [packs.ours, native] } as const;
+    const runsOf = {
+        empty: [packs.empty, resources], ours: [packs.ours, resources],
+        "empty, aws-native task definitions": [packs.empty, native], "ours, aws-native task definitions": [packs.ours, native],
+    } as const;
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(runsOf).map((n) => [n, []]));
     for (let i = 0; i < runs; i++) {
         for (const [name, [dir, workload]] of Object.entries(runsOf)) {

@@ -82,6 +82,8 @@ class Rejected extends Error {
 }
 
 const maxDepth = 500;
+/** Why a string whose JSON values shrink the list and grow it again is refused. */
+export const regrownList = "holds JSON values that shrink the container list and grow it again, which the provider reads with leftovers of the earlier values; write one JSON list";
 const numberLiteral = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class Parser {
@@ -260,13 +262,21 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 export function readAsProvider(text: string, path: string): ProviderReading {
     try {
         let containers: Record<string, unknown>[] = [];
+        let longest = 0; // Go keeps truncated elements in the slice's backing array
         for (const value of new Parser(text).values()) {
             if (value === null) {
                 containers = []; // null sets the whole list to nil
+                longest = 0;
                 continue;
             }
             if (!Array.isArray(value)) wrongType("", value, "a list");
+            if (value.length > containers.length && containers.length < longest) {
+                // Go would decode into elements an earlier value left beyond the slice's length, if its capacity
+                // still holds them: what ECS gets depends on Go's allocator. Fail closed instead of guessing.
+                throw new Rejected(path, regrownList);
+            }
             containers = decode({ list: container }, value, containers, path) as Record<string, unknown>[];
+            longest = value.length === 0 ? 0 : Math.max(longest, value.length);
         }
         // The provider rejects a container that decodes to nothing (`null`, `{}`, only keys ECS does not know).
         const empty = containers.findIndex((c) => Object.keys(c).length === 0);

@@ -5,7 +5,7 @@ import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readAsProvider } from "../../policy/model/providerJson";
+import { readAsProvider, regrownList } from "../../policy/model/providerJson";
 import { fc } from "../support/arbitraries";
 
 type View = Record<string, unknown>;
@@ -60,7 +60,11 @@ describe("containerDefinitions: the TypeScript reader agrees with the provider's
         const object = fc.array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 5 })
             .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`);
         const text = fc.array(fc.array(object, { maxLength: 3 }).map((list) => `[${list.join(",")}]`), { minLength: 1, maxLength: 3 }).map((values) => values.join(" "));
-        const samples = fc.sample(text, { numRuns: 400, seed: 42 });
+        // Shrinking then regrowing the list is refused on purpose (the provider's reading depends on Go's allocator).
+        const samples = fc.sample(text, { numRuns: 400, seed: 42 }).filter((t) => {
+            const r = readAsProvider(t, "p");
+            return r.ok || r.problem !== regrownList;
+        });
         const expected = goRead(samples);
         samples.forEach((t, i) => assert.deepEqual(tsReading(t), expected[i], t));
     });

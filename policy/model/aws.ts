@@ -72,8 +72,13 @@ export const awsTypes: Record<string, Shape> = {
 };
 
 function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
+    model.task = taskFacet(p, read, readContainerList(p.containerDefinitions, "containerDefinitions", read));
+}
+
+/** A task definition's facet: the same property names in both providers; only how the containers are given differs. */
+export function taskFacet(p: Props, read: Reader, containers: TaskFacet["containers"]): TaskFacet {
     const runtime = read.object(p.runtimePlatform, "runtimePlatform");
-    model.task = {
+    return {
         family: read.string(p.family, "family"),
         networkMode: read.string(p.networkMode, "networkMode"),
         requiresCompatibilities: read.strings(p.requiresCompatibilities, "requiresCompatibilities"),
@@ -84,7 +89,7 @@ function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
         memory: read.number(p.memory, "memory"),
         operatingSystemFamily: sub(runtime, (r) => read.string(r.operatingSystemFamily, "runtimePlatform.operatingSystemFamily")),
         efsVolumes: readEfsVolumes(p.volumes, read),
-        containers: readContainerList(p.containerDefinitions, "containerDefinitions", read),
+        containers,
         containersPath: "containerDefinitions",
     };
 }

@@ -2,7 +2,7 @@
 // configuration gets the same verdict and message whichever provider declares it.
 import type { ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, clusterWithSettingsIn, isFargate, readEfsVolumes, readIdList, readMutableTagFilters, withContainerInsights } from "./aws";
+import { Shape, clusterWithSettingsIn, isFargate, readIdList, readMutableTagFilters, taskFacet, withContainerInsights } from "./aws";
 import { readContainerList, sub } from "./containers";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
@@ -72,24 +72,11 @@ function tagList(p: Props, read: Reader): Field<Record<string, unknown>> {
 }
 
 function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
-    const runtime = read.object(p.runtimePlatform, "runtimePlatform");
-    model.task = {
-        family: read.string(p.family, "family"),
-        networkMode: read.string(p.networkMode, "networkMode"),
-        requiresCompatibilities: read.strings(p.requiresCompatibilities, "requiresCompatibilities"),
-        taskRoleArn: read.string(p.taskRoleArn, "taskRoleArn"),
-        executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
-        pidMode: read.string(p.pidMode, "pidMode"),
-        ipcMode: read.string(p.ipcMode, "ipcMode"),
-        memory: read.number(p.memory, "memory"),
-        operatingSystemFamily: sub(runtime, (r) => read.string(r.operatingSystemFamily, "runtimePlatform.operatingSystemFamily")),
-        efsVolumes: readEfsVolumes(p.volumes, read),
-        // A list of objects here; a string is no JSON to decode but a wrong type (or a value not known yet).
-        containers: typeof p.containerDefinitions === "string"
-            ? (read.array(p.containerDefinitions, "containerDefinitions") as Field<never>)
-            : readContainerList(p.containerDefinitions, "containerDefinitions", read),
-        containersPath: "containerDefinitions",
-    };
+    // A list of objects here; a string is no JSON to decode but a wrong type (or a value not known yet).
+    const containers = typeof p.containerDefinitions === "string"
+        ? (read.array(p.containerDefinitions, "containerDefinitions") as Field<never>)
+        : readContainerList(p.containerDefinitions, "containerDefinitions", read);
+    model.task = taskFacet(p, read, containers);
 }
 
 /** `ENABLED`/`DISABLED`, as aws-native spells `assignPublicIp`, read as the boolean the model holds. */

@@ -32,7 +32,7 @@ const container: Shape = {
 
 const foldedKeys = new Map<string, string>();
 
-/** Go's case folding of a field name: ASCII upper case, other runes to the smallest of their fold set (`ſ` is `S`). */
+/** Go's case folding of a field name, as far as ECS field names go: ASCII upper case, `ſ` is `S`, the Kelvin sign `K`. */
 function fold(name: string): string {
     let folded = foldedKeys.get(name);
     if (folded === undefined) {
@@ -47,12 +47,10 @@ function foldUncached(name: string): string {
     if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase();
     let out = "";
     for (const ch of name) {
-        if (ch.charCodeAt(0) < 0x80) {
-            out += ch.toUpperCase();
-            continue;
-        }
-        const candidates = [ch, ch.toLowerCase(), ch.toUpperCase(), ch.toLowerCase().toUpperCase()].filter((c) => [...c].length === 1);
-        out += candidates.reduce((a, b) => (a.codePointAt(0)! <= b.codePointAt(0)! ? a : b));
+        if (ch.charCodeAt(0) < 0x80) out += ch.toUpperCase();
+        // Only these two fold to ASCII letters in Go (unicode.SimpleFold); JavaScript's case mapping folds more
+        // (dotless ı to I), which would match keys the provider ignores. Other runes can never match a field.
+        else out += ch === "\u017f" ? "S" : ch === "\u212a" ? "K" : ch;
     }
     return out;
 }

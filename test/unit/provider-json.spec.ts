@@ -10,6 +10,7 @@ const tail = "Fix it so the other policies can check this resource.";
 table("ecs-no-privileged", types.taskDefinition, [
     { name: "a key in another case sets the field", props: raw(`[{${base}, "Privileged": true}]`), violations: ["container 'api' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."] },
     { name: "keys in any case: the last one wins", props: raw(`[{${base}, "PRIVILEGED": false, "privileged": true}]`), violations: ["container 'api' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."] },
+    { name: "a dotless ı does not fold to i in Go: the key is ignored, privileged stays true", props: raw(`[{${base}, "privileged": true, "pr\u0131vileged": false}]`), violations: ["container 'api' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."] },
     { name: "the last of two keys for one field wins", props: raw(`[{${base}, "privileged": true, "Privileged": false}]`) },
     { name: "a second JSON value merges into the first container", props: raw(`[{${base}}] [{"privileged": true}]`), violations: ["container 'api' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."] },
 ]);

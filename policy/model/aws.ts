@@ -48,13 +48,7 @@ export const awsTypes: Record<string, Shape> = {
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
     "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
-        map: (m, p, r) => {
-            m.repository = {
-                repositoryName: r.string(p.prefix, "prefix"),
-                tagMutability: r.string(p.imageTagMutability, "imageTagMutability"),
-                mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, r),
-            };
-        },
+        map: creationTemplate,
     },
     "aws:ecr/repositoryPolicy:RepositoryPolicy": {
         kind: "repositoryPolicy",
@@ -273,4 +267,13 @@ export function readMutableTagFilters(value: unknown, read: Reader): Field<strin
         if (filter !== undefined) filters.push(filter);
     }
     return filters;
+}
+
+/** A repository creation template (the same names in both providers): its prefix and tag mutability only. */
+export function creationTemplate(model: ResourceModel, p: Props, read: Reader): void {
+    model.repository = {
+        repositoryName: read.string(p.prefix, "prefix"),
+        tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
+        mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
+    };
 }

@@ -2,7 +2,7 @@
 // configuration gets the same verdict and message whichever provider declares it.
 import type { ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, clusterWithSettingsIn, isFargate, readIdList, readMutableTagFilters, taskFacet, withContainerInsights } from "./aws";
+import { Shape, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, taskFacet, withContainerInsights } from "./aws";
 import { readContainerList, sub } from "./containers";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
@@ -43,13 +43,7 @@ export const awsNativeTypes: Record<string, Shape> = {
     "aws-native:ecr:Repository": { kind: "repository", map: repository, tags: tagList },
     "aws-native:ecr:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
-        map: (m, p, r) => {
-            m.repository = {
-                repositoryName: r.string(p.prefix, "prefix"),
-                tagMutability: r.string(p.imageTagMutability, "imageTagMutability"),
-                mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, r),
-            };
-        },
+        map: creationTemplate,
         // A template's resourceTags go on the repositories it creates; the template itself has none.
         tags: () => undefined,
     },

@@ -3,7 +3,7 @@
 // `--only=install|preview` (published.ts): the published pack's install and the preview overhead with the real CLI.
 // Each section prints as it finishes, each figure marked met or NOT MET against its target; a section that fails
 // is reported and the others still run. Every finished section is also kept in .tools/bench/last-run.json.
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { cpus, totalmem } from "os";
 import { dirname, join } from "path";
 import { PackHandle, startPack } from "../test/harness/analyzer";
@@ -66,14 +66,16 @@ export type { Section, Target } from "./report";
 async function coldStart(): Promise<Section> {
     const runs = smoke ? 1 : 9;
     ensureInstalled(packs.awsguard);
-    // The compile cache for the whole process, as a user can set it (NODE_COMPILE_CACHE): run-policy-pack loads
-    // half of @pulumi/pulumi before it requires the pack, out of reach of compile-cache.ts.
+    // The compile cache for the whole process, as a user can set it (NODE_COMPILE_CACHE=<dir>): run-policy-pack
+    // loads much of @pulumi/pulumi (gRPC, the generated protobuf code) before it requires the pack, out of reach
+    // of compile-cache.ts, which still writes the cache (the process is killed, never exits).
     const cacheDir = join(root, ".tools", "bench", "node-compile-cache");
-    const variants = { ...packs, "ours, NODE_COMPILE_CACHE": packs.ours } as Record<string, string>;
+    rmSync(cacheDir, { recursive: true, force: true });
+    const variants = { ...packs, "ours, compile cache + NODE_COMPILE_CACHE": packs["ours, compile cache"] } as Record<string, string>;
     const envOf = (name: string) => (name.endsWith("NODE_COMPILE_CACHE") ? { env: { NODE_COMPILE_CACHE: cacheDir } } : {});
-    const names = ["empty", "ours", "awsguard", "ours, compile cache", "empty, compile cache", "ours, NODE_COMPILE_CACHE"] as const;
+    const names = ["empty", "ours", "awsguard", "ours, compile cache", "empty, compile cache", "ours, compile cache + NODE_COMPILE_CACHE"] as const;
     // V8's compile cache is written on a first start: that one is not measured.
-    for (const name of ["ours, compile cache", "empty, compile cache", "ours, NODE_COMPILE_CACHE"] as const) await (await startPack(variants[name], envOf(name))).stop();
+    for (const name of names.filter((n) => n.includes("compile cache"))) await (await startPack(variants[name], envOf(name))).stop();
     const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
     for (let i = 0; i < runs; i++) {
         for (const name of names) { // interleaved, so drift hits every pack alike
@@ -91,7 +93,7 @@ async function coldStart(): Promise<Section> {
         targets: [
             target("ours vs the empty pack", ratio, 1.15),
             target("ours with the compile cache on first (policy/index.ts importing ../compile-cache) vs the empty pack", median(times["ours, compile cache"]) / floor, 0.9),
-            target("ours with NODE_COMPILE_CACHE set vs the empty pack", median(times["ours, NODE_COMPILE_CACHE"]) / floor, 0.9),
+            target("the same with NODE_COMPILE_CACHE set where pulumi runs vs the empty pack", median(times["ours, compile cache + NODE_COMPILE_CACHE"]) / floor, 0.9),
         ],
     };
 }

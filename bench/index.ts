@@ -153,13 +153,13 @@ async function worstResource(): Promise<Section> {
     // The pack's own work, without the protocol: the model once, then every resource rule under the hostile config.
     const { buildModel } = await import("../policy/model");
     const { rules } = await import("../policy/rules");
-    const { runResourceRule, withDefaults } = await import("../policy/evaluate");
+    const { evaluateResource } = await import("../policy/pack/evaluate");
     const own: number[] = [];
     for (let i = 0; i < runs; i++) {
         const start = process.hrtime.bigint();
         const model = buildModel(resource.type, resource.properties, resource.name, "urn")!;
         for (const rule of rules) {
-            if (rule.kind === "resource" && rule.appliesTo.includes(model.kind)) runResourceRule(rule, model, withDefaults(rule, (hostileConfig as Record<string, Record<string, unknown>>)[rule.name]));
+            if (rule.kind === "resource") evaluateResource(rule, model, (hostileConfig as Record<string, Record<string, unknown>>)[rule.name]);
         }
         own.push(Number(process.hrtime.bigint() - start) / 1e6);
     }

@@ -1,13 +1,12 @@
 // Checking one resource's known inputs against every resource rule: what the components use,
 // so a user who overrides a default gets the message the pack would give.
-import { exemptionOf, runResourceRule, runStackRule, stackContext, withDefaults } from "./evaluate";
+import { evaluateResource, evaluateStack, stackView } from "./pack/evaluate";
+import { findingText } from "./pack/text";
 import { buildModel } from "./model";
 import { ruleNamed, rules } from "./rules";
-import type { ResourceRule, StackEntry } from "./rules/rule";
-import { NotApplicable } from "./rules/rule";
 
 /** The docker label that marks a container as a sidecar (`ecs-task-single-application`, `ecs-health-check`). */
-export { sidecarLabel } from "./rules/task";
+export { sidecarLabel } from "./rules/support/sidecars";
 
 export interface Violation {
     policy: string;
@@ -22,6 +21,13 @@ export interface CheckOptions {
     urn?: string;
 }
 
+type PolicyEntry = string | Record<string, unknown> | undefined;
+
+function entryOf(config: Record<string, unknown> | undefined, policy: string): PolicyEntry {
+    const given = config?.[policy];
+    return typeof given === "string" || (typeof given === "object" && given !== null) ? (given as PolicyEntry) : undefined;
+}
+
 /**
  * The violations the pack would report for these inputs. Values not known yet (Outputs) are
  * skipped: the pack checks them at `pulumi up`. Disabled policies are skipped.
@@ -33,16 +39,9 @@ export function checkResource(type: string, props: Record<string, unknown>, opti
     const violations: Violation[] = [];
     for (const rule of rules) {
         if (rule.kind !== "resource" || !rule.appliesTo.includes(model.kind)) continue;
-        const given = options.config?.[rule.name];
-        const level = typeof given === "string" ? given : (given as { enforcementLevel?: string } | undefined)?.enforcementLevel ?? rule.level;
-        if (level === "disabled") continue;
-        const config = withDefaults(rule, typeof given === "object" && given !== null ? (given as Record<string, unknown>) : undefined);
-        if (exemptionOf(rule, model, config)) continue;
-        const result = runResourceRule(rule as ResourceRule, model, config);
-        if (result instanceof NotApplicable) continue;
-        for (const f of result) {
-            if (!f.pending) violations.push({ policy: rule.name, level: level === "advisory" ? "advisory" : "mandatory", message: f.message });
-        }
+        const outcome = evaluateResource(rule, model, entryOf(options.config, rule.name));
+        if (outcome.level === "disabled") continue;
+        for (const f of outcome.violations) violations.push({ policy: rule.name, level: outcome.level, message: findingText(f) });
     }
     return violations;
 }
@@ -61,24 +60,11 @@ export interface StackResource {
 export function checkStack(policy: string, resources: StackResource[], options: Pick<CheckOptions, "config"> = {}): (Violation & { resource: string })[] {
     const rule = ruleNamed(policy);
     if (!rule || rule.kind !== "stack") throw new Error(`${policy} is not a stack policy of the pack`);
-    const given = options.config?.[rule.name];
-    const level = typeof given === "string" ? given : (given as { enforcementLevel?: string } | undefined)?.enforcementLevel ?? rule.level;
-    if (level === "disabled") return [];
-    const config = withDefaults(rule, typeof given === "object" && given !== null ? (given as Record<string, unknown>) : undefined);
-    const entries: StackEntry[] = [];
-    for (const r of resources) {
-        const model = buildModel(r.type, r.props, r.name, `urn:pulumi:stack::project::${r.type}::${r.name}`);
-        if (model) entries.push({ model, propertyDependencies: {} });
-    }
-    const nameOf = new Map(entries.map((e) => [e.model.urn, e.model]));
-    const noStack = stackContext(() => undefined);
-    const violations: (Violation & { resource: string })[] = [];
-    for (const f of runStackRule(rule, entries, config, noStack)) {
-        const model = "urn" in f ? nameOf.get(f.urn) : undefined;
-        if (f.pending || (model && exemptionOf(rule, model, config))) continue;
-        violations.push({ resource: model?.name ?? "stack", policy: rule.name, level: level === "advisory" ? "advisory" : "mandatory", message: f.message });
-    }
-    return violations;
+    const view = stackView(resources.map((r) => ({ ...r, urn: `urn:pulumi:stack::project::${r.type}::${r.name}` })));
+    const outcome = evaluateStack(rule, view, entryOf(options.config, rule.name));
+    if (outcome.level === "disabled") return [];
+    const nameOf = new Map(view.entries.map((e) => [e.model.urn, e.model.name]));
+    return outcome.violations.map((f) => ({ resource: nameOf.get(f.urn) ?? "stack", policy: rule.name, level: outcome.level as Violation["level"], message: findingText(f) }));
 }
 
 /** Thrown by components when a known input breaks a mandatory policy. */

@@ -1,6 +1,8 @@
 // docs/policies.md, generated from the rules' own metadata (`npm run docs`; a test fails when it is stale).
-import { configReport, exemptionReport, guideUrl, isRemediable, metadataOf } from "./adapter";
-import { exemptReasonTag, exemptTag, sharedConfig } from "./evaluate";
+import { guideUrl, isRemediable, metadataOf } from "./pack/adapter";
+import { sharedConfig } from "./pack/config";
+import { exemptReasonTag, exemptTag } from "./pack/exemptions";
+import { configReport, exemptionReport, notKnownYetReport } from "./pack/own-policies";
 import { typesOf } from "./model";
 import { rules } from "./rules";
 import type { ConfigProperty, Rule } from "./rules/rule";
@@ -17,6 +19,7 @@ export function policiesMarkdown(): string {
         "|---|---|---|---|",
         ...rules.map((r) => `| [\`${r.name}\`](#${r.name}) | ${level(r)} | ${r.scope} | ${r.description.replace(/\|/g, "\\|")} |`),
         `| [\`${exemptionReport.name}\`](#exemptions) | advisory | stack | ${exemptionReport.description} |`,
+        `| [\`${notKnownYetReport.name}\`](#values-not-known-at-preview) | advisory | stack | ${notKnownYetReport.description} |`,
         `| [\`${configReport.name}\`](#configuration-errors) | mandatory | stack | ${configReport.description} |`,
         "",
         "## Settings every policy has",
@@ -26,18 +29,18 @@ export function policiesMarkdown(): string {
         "",
         "Two ways, both reported so auditors see them:",
         "",
-        "- `excludeResources` in a policy's config: glob patterns (`*`, `?`) matched against the resource's name and its URN.",
+        "- `excludeResources` in a policy's config: glob patterns (`*`, `?`); a pattern that starts with `urn:` is matched against the resource's URN, any other against its name.",
         `- the resource tag \`${exemptTag}\` with comma-separated policy names (\`ecs-no-public-ip,ecs-readonly-root-filesystem\`), and optionally \`${exemptReasonTag}\` saying why. A policy whose config sets \`allowTagExemptions: false\` ignores the tag \`ecs-input-well-formed\` never honours the tag: malformed input hides every other check, so only \`excludeResources\` exempts it.`,
         "",
         `An exempted policy reports the resource as not applicable with the reason, and the advisory policy \`${exemptionReport.name}\` lists every exemption used at the end of each preview and update.`,
         "",
         "## Configuration errors",
         "",
-        `A setting that cannot mean anything (a regular expression that does not compile, \`minSeconds\` above \`maxSeconds\`) is reported once per preview or update by the mandatory stack policy \`${configReport.name}\`, naming the policy and the key; meanwhile that policy checks with the setting's default, so a broken config never weakens it. Regular expressions in config run in linear time.`,
+        `A policy name or a setting the pack does not have (\`allowTagExemption\` for \`allowTagExemptions\`), a setting of the wrong type, or one that cannot mean anything (a regular expression that does not compile, \`minSeconds\` above \`maxSeconds\`) is reported once per preview or update by the mandatory stack policy \`${configReport.name}\`, naming the policy, the key and the closest valid name; a misspelt entry does not apply, and a broken setting is replaced by its default, so a config mistake never weakens a policy unnoticed. Regular expressions in config run in linear time.`,
         "",
         "## Values not known at preview",
         "",
-        "A value that depends on another resource's output is unknown during `pulumi preview`. A policy then checks everything else and says, as an advisory, which value it could not check yet; during `pulumi up` the engine sends the real values before the resource is created, and the policy checks them then.",
+        `A value that depends on another resource's output is not known during \`pulumi preview\`. Each policy checks everything else (the known containers of a list too) and reports only violations; the advisory, low-severity \`${notKnownYetReport.name}\` then says once per resource which properties were not known, which policies wait for them and which stack resources they come from. During \`pulumi up\` the engine sends the real values before the resource is created, and the policies check them then. Disable \`${notKnownYetReport.name}\` to hide the notes.`,
         "",
     ];
     for (const rule of rules) lines.push(...section(rule));

@@ -1,8 +1,10 @@
 // The pack entry the Pulumi CLI loads (package.json `main`): `new PolicyPack(...)` and nothing else.
 import { PolicyPack } from "@pulumi/policy";
-import { trackSecrets } from "./secrets";
+import { listenToEngine } from "./pack/engine";
+import { trackSecrets } from "./pack/secrets";
 import { policies } from "./policies";
 
+listenToEngine();
 trackSecrets();
 
 new PolicyPack("ecs-guardrails", {

@@ -1,8 +1,8 @@
 // The `aws` provider's shapes, mapped onto the model.
-import type { ContainerField, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
-import { readContainer, readContainerList, sub } from "./containers";
+import type { ContainerField, EfsVolume, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
+import { containerKeys, inside, readContainer, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
-import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
+import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
 
 type Props = Record<string, unknown>;
 type Mapper = (model: ResourceModel, props: Props, read: Reader) => void;
@@ -13,20 +13,6 @@ export interface Shape {
     map: Mapper;
     /** Reads the resource's tags when they are not a `tags` map (aws-native: `[{key, value}]`). */
     tags?: (props: Props, read: Reader) => Field<Record<string, unknown>>;
-    /** How this shape makes the model-level changes remediations ask for. */
-    edits?: Partial<{ [E in ModelEdit as E["set"]]: (props: Props, value: E["value"]) => Props }>;
-}
-
-/** A change a remediation makes, said in the model's terms; each provider's shape turns it into properties. */
-export type ModelEdit =
-    | { set: "circuitBreaker"; value: { enable: boolean; rollback: boolean } }
-    | { set: "containerInsights"; value: string };
-
-/** Sets the `containerInsights` entry of a `[{name, value}]` settings list, keeping the others. */
-export function withContainerInsights(props: Props, key: string, value: string): Props {
-    const settings = Array.isArray(props[key]) ? (props[key] as unknown[]) : [];
-    const others = settings.filter((s) => !(isPlainObject(s) && s.name === "containerInsights"));
-    return { ...props, [key]: [...others, { name: "containerInsights", value }] };
 }
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
@@ -40,11 +26,10 @@ export const awsTypes: Record<string, Shape> = {
     "aws:ecs/service:Service": {
         kind: "service",
         map: (m, p, r) => (m.service = service(p, r, false)),
-        edits: { circuitBreaker: (p, value) => ({ ...p, deploymentCircuitBreaker: value }) },
     },
     "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r, true)) },
     "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: expressService },
-    "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster, edits: { containerInsights: (p, value) => withContainerInsights(p, "settings", value) } },
+    "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
     "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
@@ -56,6 +41,7 @@ export const awsTypes: Record<string, Shape> = {
             m.repositoryPolicy = {
                 repository: r.string(p.repository, "repository"),
                 statements: readPolicyStatements(p.policy, "policy", r),
+                paths: { statements: "policy" },
             };
         },
     },
@@ -72,6 +58,11 @@ function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
 /** A task definition's facet: the same property names in both providers; only how the containers are given differs. */
 export function taskFacet(p: Props, read: Reader, containers: TaskFacet["containers"]): TaskFacet {
     const runtime = read.object(p.runtimePlatform, "runtimePlatform");
+    const paths = {
+        family: "family", networkMode: "networkMode", requiresCompatibilities: "requiresCompatibilities", taskRoleArn: "taskRoleArn",
+        executionRoleArn: "executionRoleArn", pidMode: "pidMode", ipcMode: "ipcMode", memory: "memory",
+        operatingSystemFamily: "runtimePlatform.operatingSystemFamily", volumes: "volumes", containers: "containerDefinitions",
+    };
     return {
         family: read.string(p.family, "family"),
         networkMode: read.string(p.networkMode, "networkMode"),
@@ -81,33 +72,37 @@ export function taskFacet(p: Props, read: Reader, containers: TaskFacet["contain
         pidMode: read.string(p.pidMode, "pidMode"),
         ipcMode: read.string(p.ipcMode, "ipcMode"),
         memory: read.number(p.memory, "memory"),
-        operatingSystemFamily: sub(runtime, (r) => read.string(r.operatingSystemFamily, "runtimePlatform.operatingSystemFamily")),
+        operatingSystemFamily: inside(runtime, (r) => read.string(r.operatingSystemFamily, paths.operatingSystemFamily)),
         efsVolumes: readEfsVolumes(p.volumes, read),
         containers,
-        containersPath: "containerDefinitions",
+        paths,
     };
 }
 
 export function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolumes"] {
     const volumes = read.array(value, "volumes");
     if (volumes === undefined || isUnreadable(volumes)) return volumes;
-    const efs: { name: string; transitEncryption: Field<string> }[] = [];
+    const efs: EfsVolume[] = [];
     volumes.forEach((v, i) => {
         const volume = read.object(v, `volumes[${i}]`);
-        if (isPending(volume)) efs.push({ name: `#${i + 1}`, transitEncryption: volume }); // may be an EFS volume
+        const path = `volumes[${i}].efsVolumeConfiguration.transitEncryption`;
+        if (isNotKnownYet(volume)) efs.push({ name: `#${i + 1}`, path, transitEncryption: volume }); // may be an EFS volume
         if (!isPlainObject(volume)) return;
         const config = read.object(volume.efsVolumeConfiguration, `volumes[${i}].efsVolumeConfiguration`);
         if (config === undefined) return;
         const name = typeof volume.name === "string" ? volume.name : `#${i + 1}`;
-        efs.push({
-            name,
-            transitEncryption: sub(config, (c) => read.string(c.transitEncryption, `volumes[${i}].efsVolumeConfiguration.transitEncryption`)),
-        });
+        efs.push({ name, path, transitEncryption: inside(config, (c) => read.string(c.transitEncryption, path)) });
     });
     return efs;
 }
 
 function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
+    const paths = {
+        launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: "networkConfiguration",
+        securityGroups: "networkConfiguration.securityGroups", assignPublicIp: "networkConfiguration.assignPublicIp",
+        deploymentController: "deploymentController.type", circuitBreaker: "deploymentCircuitBreaker",
+        enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
+    };
     const network = read.object(p.networkConfiguration, "networkConfiguration");
     const breaker = read.object(p.deploymentCircuitBreaker, "deploymentCircuitBreaker");
     const controller = read.object(p.deploymentController, "deploymentController");
@@ -116,17 +111,17 @@ function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
         launchType,
         fargate: isFargate(launchType, p.capacityProviderStrategies, read),
         platformVersion: read.string(p.platformVersion, "platformVersion"),
-        networkPath: "networkConfiguration",
         hasNetworkConfiguration: isUnreadable(network) ? network : network !== undefined,
-        securityGroups: sub(network, (n) => readIdList(n.securityGroups, "networkConfiguration.securityGroups", read)),
-        assignPublicIp: sub(network, (n) => read.boolean(n.assignPublicIp, "networkConfiguration.assignPublicIp")),
-        deploymentController: sub(controller, (c) => read.string(c.type, "deploymentController.type")),
-        circuitBreakerEnable: sub(breaker, (b) => read.boolean(b.enable, "deploymentCircuitBreaker.enable")),
-        circuitBreakerRollback: sub(breaker, (b) => read.boolean(b.rollback, "deploymentCircuitBreaker.rollback")),
+        securityGroups: inside(network, (n) => readIdList(n.securityGroups, paths.securityGroups, read)),
+        assignPublicIp: inside(network, (n) => read.boolean(n.assignPublicIp, paths.assignPublicIp)),
+        deploymentController: inside(controller, (c) => read.string(c.type, paths.deploymentController)),
+        circuitBreakerEnable: inside(breaker, (b) => read.boolean(b.enable, "deploymentCircuitBreaker.enable")),
+        circuitBreakerRollback: inside(breaker, (b) => read.boolean(b.rollback, "deploymentCircuitBreaker.rollback")),
         enableEcsManagedTags: read.boolean(p.enableEcsManagedTags, "enableEcsManagedTags"),
         propagateTags: read.string(p.propagateTags, "propagateTags"),
         serviceName: isTaskSet ? undefined : read.string(p.name, "name"),
         parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+        paths,
     };
 }
 
@@ -146,17 +141,18 @@ export function isFargate(launchType: Field<string>, strategies: unknown, read: 
 }
 
 const expressContainerFields: ReadonlySet<ContainerField> = new Set<ContainerField>();
+/** The Express Gateway Service's primary container spells two keys in the plural. */
+export const expressContainerKeys = { ...containerKeys, command: "commands", environment: "environments" };
 
 function expressService(model: ResourceModel, p: Props, read: Reader): void {
     const raw = read.object(p.primaryContainer, "primaryContainer");
     let containers: TaskFacet["containers"];
     if (isPlainObject(raw)) {
-        const container = readContainer(
-            { ...raw, command: raw.commands, environment: raw.environments, logConfiguration: undefined },
-            0, "primaryContainer", expressContainerFields, read,
-        );
+        const { logConfiguration: _notInThisShape, ...fields } = raw;
+        const container = readContainer(fields, 0, "primaryContainer", expressContainerFields, read, expressContainerKeys);
         const logs = read.array(raw.awsLogsConfigurations, "primaryContainer.awsLogsConfigurations");
         container.logDriver = isUnreadable(logs) ? logs : logs && logs.length > 0 ? "awslogs" : undefined;
+        container.paths = { ...container.paths, logDriver: "primaryContainer.awsLogsConfigurations" };
         containers = [container];
     } else {
         containers = raw === undefined ? [] : raw;
@@ -174,7 +170,11 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         operatingSystemFamily: undefined,
         efsVolumes: [],
         containers,
-        containersPath: "primaryContainer",
+        paths: {
+            family: "serviceName", networkMode: "networkConfigurations", requiresCompatibilities: "primaryContainer", taskRoleArn: "taskRoleArn",
+            executionRoleArn: "executionRoleArn", pidMode: "primaryContainer", ipcMode: "primaryContainer", memory: "memory",
+            operatingSystemFamily: "primaryContainer", volumes: "primaryContainer", containers: "primaryContainer",
+        },
     };
     const networks = read.array(p.networkConfigurations, "networkConfigurations");
     let securityGroups: ServiceFacet["securityGroups"] = networks === undefined || isUnreadable(networks) ? networks : undefined;
@@ -182,7 +182,7 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         const groups: Field<string>[] = [];
         networks.forEach((n, i) => {
             const network = read.object(n, `networkConfigurations[${i}]`);
-            const ids = sub(network, (v) => readIdList(v.securityGroups, `networkConfigurations[${i}].securityGroups`, read));
+            const ids = inside(network, (v) => readIdList(v.securityGroups, `networkConfigurations[${i}].securityGroups`, read));
             if (Array.isArray(ids)) groups.push(...ids);
             else if (isUnreadable(ids)) groups.push(ids);
         });
@@ -192,7 +192,6 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         launchType: "FARGATE",
         fargate: true,
         platformVersion: undefined,
-        networkPath: "networkConfigurations",
         hasNetworkConfiguration: Array.isArray(networks) ? networks.length > 0 : networks === undefined ? false : networks,
         securityGroups,
         assignPublicIp: undefined,
@@ -203,6 +202,11 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         propagateTags: undefined,
         serviceName,
         parentService: undefined,
+        paths: {
+            launchType: "networkConfigurations", platformVersion: "networkConfigurations", networkConfiguration: "networkConfigurations",
+            securityGroups: "networkConfigurations[].securityGroups", assignPublicIp: "networkConfigurations", deploymentController: "networkConfigurations",
+            circuitBreaker: "networkConfigurations", enableEcsManagedTags: "networkConfigurations", propagateTags: "networkConfigurations",
+        },
     };
 }
 
@@ -217,7 +221,7 @@ export function readContainerInsights(value: unknown, path: string, read: Reader
             const name = isPlainObject(setting) ? read.string(setting.name, `${path}[${i}].name`) : setting;
             if (isPlainObject(setting) && name === "containerInsights") {
                 insights = read.string(setting.value, `${path}[${i}].value`);
-            } else if (isPending(name)) {
+            } else if (isNotKnownYet(name)) {
                 unknownSetting = name; // a setting not known yet (or redacted) may be containerInsights
             }
         });
@@ -232,10 +236,12 @@ export const clusterWithSettingsIn = (settingsKey: string): Mapper => (model, p,
 function cluster(model: ResourceModel, p: Props, read: Reader, settingsKey = "settings"): void {
     const insights = readContainerInsights(p[settingsKey], settingsKey, read);
     const configuration = read.object(p.configuration, "configuration");
-    const exec = sub(configuration, (c) => read.object(c.executeCommandConfiguration, "configuration.executeCommandConfiguration"));
+    const exec = inside(configuration, (c) => read.object(c.executeCommandConfiguration, "configuration.executeCommandConfiguration"));
+    const execLogging = "configuration.executeCommandConfiguration.logging";
     model.cluster = {
         containerInsights: insights,
-        execLogging: sub(exec, (e) => read.string(e.logging, "configuration.executeCommandConfiguration.logging") ?? "DEFAULT"),
+        execLogging: inside(exec, (e) => read.string(e.logging, execLogging) ?? "DEFAULT"),
+        paths: { containerInsights: settingsKey, execLogging },
     };
 }
 
@@ -245,14 +251,15 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
     let encryptionType: Field<string> = isUnreadable(encryption) ? encryption : undefined;
     if (Array.isArray(encryption) && encryption.length > 0) {
         const first = read.object(encryption[0], "encryptionConfigurations[0]");
-        encryptionType = sub(first, (e) => read.string(e.encryptionType, "encryptionConfigurations[0].encryptionType"));
+        encryptionType = inside(first, (e) => read.string(e.encryptionType, "encryptionConfigurations[0].encryptionType"));
     }
     model.repository = {
         repositoryName: read.string(p.name, "name"),
         tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
-        scanOnPush: sub(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
+        scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType,
+        paths: repositoryPaths("name", "encryptionConfigurations"),
     };
 }
 
@@ -262,7 +269,7 @@ export function readMutableTagFilters(value: unknown, read: Reader): Field<strin
     if (list === undefined || isUnreadable(list)) return list;
     const filters: string[] = [];
     for (let i = 0; i < list.length; i++) {
-        const filter = sub(read.object(list[i], `${path}[${i}]`), (f) => read.string(f.filter, `${path}[${i}].filter`));
+        const filter = inside(read.object(list[i], `${path}[${i}]`), (f) => read.string(f.filter, `${path}[${i}].filter`));
         if (isUnreadable(filter)) return filter;
         if (filter !== undefined) filters.push(filter);
     }
@@ -275,5 +282,14 @@ export function creationTemplate(model: ResourceModel, p: Props, read: Reader): 
         repositoryName: read.string(p.prefix, "prefix"),
         tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
+        paths: repositoryPaths("prefix", "encryptionConfigurations"),
+    };
+}
+
+/** A repository's paths: the same in both providers but for its name and its encryption setting. */
+export function repositoryPaths(name: string, encryptionType: string): RepositoryFacet["paths"] {
+    return {
+        repositoryName: name, tagMutability: "imageTagMutability", mutableTagFilters: "imageTagMutabilityExclusionFilters",
+        scanOnPush: "imageScanningConfiguration.scanOnPush", encryptionType,
     };
 }

@@ -2,10 +2,10 @@
 // configuration gets the same verdict and message whichever provider declares it.
 import type { ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, taskFacet, withContainerInsights } from "./aws";
-import { readContainerList, sub } from "./containers";
+import { Shape, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
+import { inside, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
-import { Field, Reader, isPending, isPlainObject, isUnreadable } from "./values";
+import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
 
 type Props = Record<string, unknown>;
 
@@ -26,19 +26,12 @@ export const awsNativeTypes: Record<string, Shape> = {
         kind: "service",
         map: (m, p, r) => (m.service = serviceFacet(p, r, service.awsvpcConfiguration)),
         tags: tagList,
-        edits: {
-            circuitBreaker: (p, value) => ({
-                ...p,
-                deploymentConfiguration: { ...(isPlainObject(p.deploymentConfiguration) ? p.deploymentConfiguration : {}), deploymentCircuitBreaker: value },
-            }),
-        },
     },
     "aws-native:ecs:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = serviceFacet(p, r, taskSet.awsVpcConfiguration)), tags: tagList },
     "aws-native:ecs:Cluster": {
         kind: "cluster",
         map: clusterWithSettingsIn("clusterSettings"),
         tags: tagList,
-        edits: { containerInsights: (p, value) => withContainerInsights(p, "clusterSettings", value) },
     },
     "aws-native:ecr:Repository": { kind: "repository", map: repository, tags: tagList },
     "aws-native:ecr:RepositoryCreationTemplate": {
@@ -56,11 +49,13 @@ function tagList(p: Props, read: Reader): Field<Record<string, unknown>> {
     const tags: Record<string, unknown> = {};
     for (let i = 0; i < list.length; i++) {
         const tag = read.object(list[i], `tags[${i}]`);
-        if (isPending(tag)) return tag;
+        if (isNotKnownYet(tag)) return tag;
         if (!isPlainObject(tag)) continue;
         const key = read.string(tag.key, `tags[${i}].key`);
         if (isUnreadable(key)) return key;
-        if (key !== undefined) tags[key] = tag.value;
+        if (key === undefined) continue;
+        tags[key] = tag.value;
+        if (read.isSecret(`tags[${i}].value`)) read.secrets.add(String(tag.value));
     }
     return tags;
 }
@@ -85,26 +80,32 @@ function serviceFacet(p: Props, read: Reader, vpcKey: string): ServiceFacet {
     const isTaskSet = vpcKey === taskSet.awsVpcConfiguration;
     const network = read.object(p.networkConfiguration, "networkConfiguration");
     const vpcPath = `networkConfiguration.${vpcKey}`;
-    const vpc = sub(network, (n) => read.object(n[vpcKey], vpcPath));
+    const paths = {
+        launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: vpcPath,
+        securityGroups: `${vpcPath}.securityGroups`, assignPublicIp: `${vpcPath}.assignPublicIp`,
+        deploymentController: "deploymentController.type", circuitBreaker: "deploymentConfiguration.deploymentCircuitBreaker",
+        enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
+    };
+    const vpc = inside(network, (n) => read.object(n[vpcKey], vpcPath));
     const deployment = read.object(p.deploymentConfiguration, "deploymentConfiguration");
-    const breaker = sub(deployment, (d) => read.object(d.deploymentCircuitBreaker, "deploymentConfiguration.deploymentCircuitBreaker"));
+    const breaker = inside(deployment, (d) => read.object(d.deploymentCircuitBreaker, paths.circuitBreaker));
     const controller = read.object(p.deploymentController, "deploymentController");
     const launchType = read.string(p.launchType, "launchType");
     return {
         launchType,
         fargate: isFargate(launchType, p.capacityProviderStrategy, read, "capacityProviderStrategy"),
         platformVersion: read.string(p.platformVersion, "platformVersion"),
-        networkPath: "networkConfiguration",
         hasNetworkConfiguration: isUnreadable(vpc) ? vpc : vpc !== undefined,
-        securityGroups: sub(vpc, (v) => readIdList(v.securityGroups, `${vpcPath}.securityGroups`, read)),
-        assignPublicIp: sub(vpc, (v) => enabled(v.assignPublicIp, `${vpcPath}.assignPublicIp`, read)),
-        deploymentController: sub(controller, (c) => read.string(c.type, "deploymentController.type")),
-        circuitBreakerEnable: sub(breaker, (b) => read.boolean(b.enable, "deploymentConfiguration.deploymentCircuitBreaker.enable")),
-        circuitBreakerRollback: sub(breaker, (b) => read.boolean(b.rollback, "deploymentConfiguration.deploymentCircuitBreaker.rollback")),
+        securityGroups: inside(vpc, (v) => readIdList(v.securityGroups, paths.securityGroups, read)),
+        assignPublicIp: inside(vpc, (v) => enabled(v.assignPublicIp, paths.assignPublicIp, read)),
+        deploymentController: inside(controller, (c) => read.string(c.type, paths.deploymentController)),
+        circuitBreakerEnable: inside(breaker, (b) => read.boolean(b.enable, `${paths.circuitBreaker}.enable`)),
+        circuitBreakerRollback: inside(breaker, (b) => read.boolean(b.rollback, `${paths.circuitBreaker}.rollback`)),
         enableEcsManagedTags: isTaskSet ? undefined : read.boolean(p.enableEcsManagedTags, "enableEcsManagedTags"),
         propagateTags: isTaskSet ? undefined : read.string(p.propagateTags, "propagateTags"),
         serviceName: isTaskSet ? undefined : read.string(p.serviceName, "serviceName"),
         parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+        paths,
     };
 }
 
@@ -116,9 +117,10 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         repositoryName: read.string(p.repositoryName, "repositoryName"),
         tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
-        scanOnPush: sub(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
-        encryptionType: sub(encryption, (e) => read.string(e.encryptionType, "encryptionConfiguration.encryptionType")),
-        inlineLifecyclePolicy: sub(lifecycle, (l) => {
+        scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
+        encryptionType: inside(encryption, (e) => read.string(e.encryptionType, "encryptionConfiguration.encryptionType")),
+        paths: repositoryPaths("repositoryName", "encryptionConfiguration"),
+        inlineLifecyclePolicy: inside(lifecycle, (l) => {
             const text = read.string(l.lifecyclePolicyText, "lifecyclePolicy.lifecyclePolicyText");
             return isUnreadable(text) ? text : text !== undefined;
         }),
@@ -127,6 +129,7 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         model.repositoryPolicy = {
             repository: model.repository.repositoryName,
             statements: readPolicyStatements(p.repositoryPolicyText, "repositoryPolicyText", read),
+            paths: { statements: "repositoryPolicyText" },
         };
     }
 }

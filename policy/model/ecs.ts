@@ -1,5 +1,5 @@
 // The provider-neutral model every rule reads. Provider shapes (aws, aws-native) map onto it once per resource.
-import type { Field, MalformedInput } from "./values";
+import type { Field, MalformedInput, Unreadable } from "./values";
 
 /** What kind of ECS/ECR resource this is, whatever provider declared it. */
 export type ResourceKind =
@@ -18,10 +18,21 @@ export type ContainerField =
     | "essential" | "entryPoint" | "versionConsistency" | "restartPolicy" | "linuxParameters" | "stopTimeout"
     | "firelens" | "dockerLabels" | "healthCheck" | "privileged" | "readonlyRootFilesystem" | "user" | "memory";
 
+/** Where each field of a facet is: the property path as the resource's own provider spells it. */
+export type Paths<K extends string> = Readonly<Record<K, string>>;
+
 export interface EnvironmentVariable {
+    /** `containerDefinitions[0].environment[2]`. */
+    path: string;
     name: Field<string>;
     value: Field<string>;
 }
+
+/** The container's values, each read from one property (see `paths`). */
+export type ContainerValue =
+    | "name" | "image" | "essential" | "entryPoint" | "command" | "versionConsistency" | "restartEnabled" | "initProcessEnabled"
+    | "stopTimeout" | "logDriver" | "firelens" | "dockerLabels" | "healthCheck" | "privileged" | "readonlyRootFilesystem" | "user"
+    | "environment" | "memory" | "memoryReservation";
 
 export interface Container {
     /** Position in the definition list, from 0. */
@@ -31,7 +42,8 @@ export interface Container {
     /** Property path of this container: `containerDefinitions[1]`, `primaryContainer`. */
     path: string;
     /** Fields this shape has; a rule on a field the shape lacks does not apply. */
-    has: ReadonlySet<ContainerField>;
+    fields: ReadonlySet<ContainerField>;
+    paths: Paths<ContainerValue>;
     name: Field<string>;
     image: Field<string>;
     /** Resolved: unset means true. */
@@ -57,6 +69,8 @@ export interface Container {
 
 export interface EfsVolume {
     name: string;
+    /** Where its transitEncryption is (or would be). */
+    path: string;
     transitEncryption: Field<string>;
 }
 
@@ -73,10 +87,9 @@ export interface TaskFacet {
     memory: Field<number>;
     operatingSystemFamily: Field<string>;
     efsVolumes: Field<EfsVolume[]>;
-    /** Unreadable when the whole container list is unknown or malformed. */
-    containers: Field<Container[]>;
-    /** The property that holds the containers, for messages. */
-    containersPath: string;
+    /** Unreadable when the whole list is not known yet or malformed; an element not known yet is Unreadable alone. */
+    containers: Field<(Container | Unreadable)[]>;
+    paths: Paths<"family" | "networkMode" | "requiresCompatibilities" | "taskRoleArn" | "executionRoleArn" | "pidMode" | "ipcMode" | "memory" | "operatingSystemFamily" | "volumes" | "containers">;
 }
 
 export interface ServiceFacet {
@@ -84,8 +97,6 @@ export interface ServiceFacet {
     /** True when the service runs on Fargate (launch type or capacity providers). */
     fargate: Field<boolean>;
     platformVersion: Field<string>;
-    /** The property that holds the network configuration (`networkConfiguration`). */
-    networkPath: string;
     hasNetworkConfiguration: Field<boolean>;
     securityGroups: Field<Field<string>[]>;
     /** Undefined when the shape has no such field (EGS). */
@@ -99,11 +110,13 @@ export interface ServiceFacet {
     serviceName: Field<string>;
     /** TS: the service it belongs to (name or ARN), for grouping with its service. */
     parentService: Field<string>;
+    paths: Paths<"launchType" | "platformVersion" | "networkConfiguration" | "securityGroups" | "assignPublicIp" | "deploymentController" | "circuitBreaker" | "enableEcsManagedTags" | "propagateTags">;
 }
 
 export interface ClusterFacet {
     containerInsights: Field<string>;
     execLogging: Field<string>;
+    paths: Paths<"containerInsights" | "execLogging">;
 }
 
 export interface RepositoryFacet {
@@ -117,6 +130,7 @@ export interface RepositoryFacet {
     encryptionType?: Field<string>;
     /** aws-native only: an inline lifecycle policy. */
     inlineLifecyclePolicy?: Field<boolean>;
+    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType">;
 }
 
 export interface PolicyStatement {
@@ -127,11 +141,14 @@ export interface PolicyStatement {
     /** A Condition that can restrict the principals (not empty, not only wildcards). */
     hasCondition: boolean;
     sid?: string;
+    /** `policy.Statement[1]`. */
+    path: string;
 }
 
 export interface RepositoryPolicyFacet {
     repository: Field<string>;
     statements: Field<PolicyStatement[]>;
+    paths: Paths<"statements">;
 }
 
 export interface LifecyclePolicyFacet {
@@ -153,4 +170,6 @@ export interface ResourceModel {
     lifecyclePolicy?: LifecyclePolicyFacet;
     /** Input that could not be read, reported once by `ecs-input-well-formed`. */
     malformed: MalformedInput[];
+    /** Values read from secrets, masked in every message. */
+    secrets: ReadonlySet<string>;
 }

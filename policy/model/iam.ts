@@ -24,6 +24,7 @@ export function readPolicyStatements(value: unknown, path: string, read: Reader)
         if (s === undefined) continue;
         const effect = element(s, "Effect");
         const sid = element(s, "Sid");
+        read.noteSecret(`${path}.Statement[${i}].Sid`, sid);
         const notPrincipal = element(s, "NotPrincipal") !== undefined;
         statements.push({
             effect: typeof effect === "string" ? effect : "",
@@ -31,6 +32,7 @@ export function readPolicyStatements(value: unknown, path: string, read: Reader)
             notPrincipal,
             hasCondition: restricts(element(s, "Condition")),
             sid: typeof sid === "string" ? sid : undefined,
+            path: `${path}.Statement[${i}]`,
         });
     }
     return statements;

@@ -1,12 +1,14 @@
 // Turns an engine resource (type token + properties) into the model, once.
 import type { ResourceKind, ResourceModel } from "./ecs";
-import { ModelEdit, Shape, awsReferences, awsTypes } from "./aws";
+import { Shape, awsReferences, awsTypes } from "./aws";
 import { awsNativeReferences, awsNativeTypes } from "./awsNative";
 import { Reader, isPlainObject, isUnknownSentinel } from "./values";
 
 export * from "./ecs";
 export * from "./values";
-export type { ModelEdit } from "./aws";
+export * from "./command-line";
+export { containerKeys } from "./container-fields";
+export { ModelEdit, applyEdits } from "./edits";
 export { parseImageReference, ImageReference, ParsedImage } from "./image";
 
 /** Provider shapes, by Pulumi type token. A new provider adds its table here; rules stay untouched. */
@@ -26,18 +28,24 @@ export function isSupportedType(type: string): boolean {
     return Object.prototype.hasOwnProperty.call(providerTypes, type);
 }
 
-/** Builds the model of one resource, or undefined when the type is not ECS/ECR. Never throws. */
-export function buildModel(type: string, props: unknown, name: string, urn: string): ResourceModel | undefined {
+/**
+ * Builds the model of one resource, or undefined when the type is not ECS/ECR. Never throws. `secretPaths` say
+ * where the engine sent secrets: every value read below them is recorded in `model.secrets`.
+ */
+export function buildModel(type: string, props: unknown, name: string, urn: string, secretPaths: readonly string[] = []): ResourceModel | undefined {
     if (!isSupportedType(type)) return undefined;
     const shape = providerTypes[type];
-    const read = new Reader();
-    const model: ResourceModel = { kind: shape.kind, type, name, urn, tags: undefined, malformed: read.malformed };
+    const read = new Reader(secretPaths);
+    const model: ResourceModel = { kind: shape.kind, type, name, urn, tags: undefined, malformed: read.malformed, secrets: read.secrets };
     if (isUnknownSentinel(props)) return model;
     if (!isPlainObject(props)) {
         read.problem("", "the resource's properties are not an object");
         return model;
     }
     model.tags = shape.tags ? shape.tags(props, read) : read.object(props.tags, "tags");
+    if (isPlainObject(model.tags)) {
+        for (const [key, value] of Object.entries(model.tags)) if (read.isSecret(`tags.${key}`)) read.secrets.add(String(value));
+    }
     try {
         shape.map(model, props, read);
     } catch (e) {
@@ -45,12 +53,6 @@ export function buildModel(type: string, props: unknown, name: string, urn: stri
         read.problem("", `could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
     return model;
-}
-
-/** The resource's properties with a remediation's model-level change made the way its provider spells it. */
-export function applyEdit(type: string, props: Record<string, unknown>, edit: ModelEdit): Record<string, unknown> | undefined {
-    const apply = isSupportedType(type) ? providerTypes[type].edits?.[edit.set] : undefined;
-    return apply ? (apply as (p: Record<string, unknown>, v: unknown) => Record<string, unknown>)(props, edit.value) : undefined;
 }
 
 /** The type tokens, of every provider, that declare resources of these kinds (for the docs). */

@@ -67,7 +67,7 @@ function fieldOf(shape: Shape, key: string): string | undefined {
     return byFold.get(fold(key));
 }
 
-import { redactedSecret } from "./values";
+import { isRedacted } from "./values";
 
 // ---- parsing: JSON values in order, objects as ordered [key, value] lists so duplicates and their order survive.
 
@@ -213,7 +213,7 @@ function decode(type: FieldType, value: Json, existing: unknown, path: string): 
     if (type === "ignore") return existing;
     if (value === null) return type === "enum" ? existing : undefined; // null clears pointers, lists and maps
     // What `pulumi policy analyze` shows for a secret it cannot decrypt: left for the model to read as not known.
-    if (value === redactedSecret) return value;
+    if (isRedacted(value)) return value;
     if (type === "string" || type === "enum") return typeof value === "string" ? value : wrongType(path, value, "a string");
     if (type === "bool") return typeof value === "boolean" ? value : wrongType(path, value, "true or false");
     if (type === "int32") return typeof value === "object" && !Array.isArray(value) && "number" in value ? decodeInt(value, path) : wrongType(path, value, "a number");

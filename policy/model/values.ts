@@ -1,21 +1,17 @@
 // How values arrive from the engine, and how the model represents what it cannot read.
-
-/** The engine's sentinels for values not known until `pulumi up` (see @pulumi/policy proxy.js). */
-const unknownSentinels = new Set([
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
-    "030794c1-ac77-496b-92df-f27374a8bd58", // asset
-    "e48ece36-62e2-4504-bad9-02848725956a", // archive
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
-]);
+import { analyzingStoredState, unknownSentinels } from "../pack/engine";
 
 /**
  * What `pulumi policy analyze --file` puts in place of each secret it cannot decrypt, whatever the value's type:
- * it cannot be checked, so it is read like a value not known yet, never as a wrong one.
+ * when the pack analyzes stored state it cannot be checked, so it is read like a value not known yet, never as a
+ * wrong one. In a preview or an update it is an ordinary string.
  */
 export const redactedSecret = "[secret]";
+
+/** True for the redaction marker while analyzing stored state (see `redactedSecret`). */
+export function isRedacted(value: unknown): boolean {
+    return value === redactedSecret && analyzingStoredState();
+}
 
 export function isUnknownSentinel(value: unknown): boolean {
     return typeof value === "string" && unknownSentinels.has(value);
@@ -24,7 +20,7 @@ export function isUnknownSentinel(value: unknown): boolean {
 /** A value the model could not read: unknown until `pulumi up`, or malformed input. */
 export class Unreadable {
     constructor(
-        readonly reason: "unknown" | "malformed",
+        readonly reason: "notKnownYet" | "malformed",
         /** Property path, e.g. `containerDefinitions[0].image`. */
         readonly path: string,
     ) {}
@@ -37,8 +33,13 @@ export function isUnreadable(value: unknown): value is Unreadable {
     return value instanceof Unreadable;
 }
 
-export function isPending(value: unknown): value is Unreadable {
-    return value instanceof Unreadable && value.reason === "unknown";
+export function isNotKnownYet(value: unknown): value is Unreadable {
+    return value instanceof Unreadable && value.reason === "notKnownYet";
+}
+
+/** The top-level property a path starts with (`networkConfiguration.awsvpcConfiguration.subnets` -> `networkConfiguration`). */
+export function topLevelProperty(path: string): string {
+    return path.split(/[.[]/)[0];
 }
 
 /** A problem found while reading input, reported once per resource. */
@@ -48,16 +49,34 @@ export interface MalformedInput {
 }
 
 /**
- * Reads raw values into typed fields. Unknown sentinels become `Unreadable("unknown")`,
- * wrong types become `Unreadable("malformed")` and are recorded once; `null` and `""` mean unset.
+ * Reads raw values into typed fields. Unknown sentinels become `Unreadable("notKnownYet")`, wrong types become
+ * `Unreadable("malformed")` and are recorded once; `null` and `""` mean unset. A value read at or below one of
+ * `secretPaths` (where the engine sent a secret) is recorded in `secrets`, so messages can mask it.
  */
 export class Reader {
     readonly malformed: MalformedInput[] = [];
+    readonly secrets = new Set<string>();
+
+    constructor(private readonly secretPaths: readonly string[] = []) {}
+
+    /** Records a value read outside the typed readers (a parsed document) when it came from a secret. */
+    noteSecret(path: string, value: unknown): void {
+        if (value !== undefined && value !== null && typeof value !== "object" && this.isSecret(path)) this.secrets.add(String(value));
+    }
+
+    /** True when the value at `path` came from a secret. */
+    isSecret(path: string): boolean {
+        return this.secretPaths.some((s) => path === s || (path.startsWith(s) && (path[s.length] === "." || path[s.length] === "[")));
+    }
 
     private typed<T>(value: unknown, path: string, expected: string, ok: (v: unknown) => boolean): Field<T> {
         if (value === undefined || value === null || value === "") return undefined;
-        if (isUnknownSentinel(value) || value === redactedSecret) return new Unreadable("unknown", path);
-        if (ok(value)) return value as T;
+        if (value instanceof Unreadable) return value;
+        if (isUnknownSentinel(value) || isRedacted(value)) return new Unreadable("notKnownYet", path);
+        if (ok(value)) {
+            if (this.secretPaths.length > 0 && typeof value !== "object" && this.isSecret(path)) this.secrets.add(String(value));
+            return value as T;
+        }
         this.malformed.push({ path, problem: `is ${describeType(value)}, expected ${expected}` });
         return new Unreadable("malformed", path);
     }
@@ -68,13 +87,13 @@ export class Reader {
 
     /** Booleans; the strings "true"/"false" are accepted, as the provider accepts them. */
     boolean(value: unknown, path: string): Field<boolean> {
-        if (value === "true" || value === "false") return value === "true";
+        if (value === "true" || value === "false") return this.typed(value === "true", path, "", () => true);
         return this.typed(value, path, "true or false", (v) => typeof v === "boolean");
     }
 
     /** Numbers; numeric strings are accepted, as the provider accepts them (`memory: "512"`). */
     number(value: unknown, path: string): Field<number> {
-        if (typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+        if (typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return this.typed(Number(value), path, "", () => true);
         return this.typed(value, path, "a number", (v) => typeof v === "number" && Number.isFinite(v));
     }
 

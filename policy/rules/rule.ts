@@ -1,6 +1,5 @@
 // What a rule is: metadata, a config schema with defaults, and a pure check over the model.
-import type { Container, ContainerField, ResourceKind, ResourceModel, Unreadable } from "../model";
-import { isPending, isUnreadable } from "../model";
+import type { ModelEdit, ResourceKind, ResourceModel } from "../model";
 
 export type Level = "advisory" | "mandatory";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -23,9 +22,11 @@ export interface ConfigProblem {
 }
 
 export interface Finding {
+    /** The property the finding is about, as the resource's provider spells it (`containerDefinitions[0].image`). */
+    path: string;
     message: string;
-    /** True when the check could not run yet because a value is unknown until `pulumi up`. */
-    pending?: boolean;
+    /** True when the check could not run yet because the value at `path` is known only during `pulumi up`. */
+    notKnownYet?: true;
 }
 
 export interface StackFinding extends Finding {
@@ -58,8 +59,8 @@ interface RuleInfo<C> {
 export interface ResourceRule<C = {}> extends RuleInfo<C> {
     kind: "resource";
     check(resource: ResourceModel, config: C): Finding[] | NotApplicable;
-    /** Returns the resource's new properties, or undefined when nothing needs changing. */
-    remediate?(props: Record<string, unknown>, resource: ResourceModel, config: C): Record<string, unknown> | undefined;
+    /** The model-level changes that fix what `check` found; run only where the check fails. */
+    remediate?(resource: ResourceModel, config: C): ModelEdit[];
 }
 
 /** A resource of the stack, with the URNs each property depends on (roles, groups known only by URN at preview). */
@@ -89,63 +90,4 @@ export class NotApplicable {
 
 export function notApplicable(reason: string): NotApplicable {
     return new NotApplicable(reason);
-}
-
-export function pending(what: string): Finding {
-    return { message: `${what} is not known yet`, pending: true };
-}
-
-/**
- * Runs a check on every container of a task that has the fields the check needs.
- * Unknown fields make that container "not known yet"; malformed ones are left to `ecs-input-well-formed`.
- */
-export function forEachContainer(
-    resource: ResourceModel,
-    check: (container: Container, out: Finding[]) => void,
-    options: { needs?: ContainerField; essentialOnly?: boolean } = {},
-): Finding[] | NotApplicable {
-    const task = resource.task;
-    if (!task) return notApplicable("not a task");
-    const containers = task.containers;
-    if (isUnreadable(containers)) {
-        return isPending(containers) ? [pending(`${task.containersPath}`)] : [];
-    }
-    const out: Finding[] = [];
-    let applicable = 0;
-    for (const container of containers ?? []) {
-        if (options.needs && !container.has.has(options.needs)) continue;
-        if (options.essentialOnly) {
-            if (isUnreadable(container.essential)) {
-                if (isPending(container.essential)) out.push(pending(`${container.label} essential`));
-                continue;
-            }
-            if (!container.essential) continue;
-        }
-        applicable++;
-        check(container, out);
-    }
-    if (applicable === 0 && out.length === 0 && (containers ?? []).length > 0 && options.needs) {
-        return notApplicable(`the ${task.containersPath} shape has no ${options.needs}`);
-    }
-    return out;
-}
-
-/**
- * True when the value can be checked; records "not known yet" for unknown values.
- * Malformed values return false silently: `ecs-input-well-formed` reports them once.
- */
-export function readable<T>(value: T, what: string, out: Finding[]): value is Exclude<T, Unreadable> {
-    if (!isUnreadable(value)) return true;
-    if (isPending(value)) out.push(pending(what));
-    return false;
-}
-
-/** Quotes a value in a message. Every value quoted goes through here, so secrets can be masked. */
-export function q(value: unknown): string {
-    return `'${String(value)}'`;
-}
-
-/** How messages name a role or group: its literal id, or the resource name at the end of its URN. */
-export function shortName(identity: string): string {
-    return identity.startsWith("urn:pulumi:") ? identity.split("::").pop()! : identity;
 }

@@ -91,7 +91,7 @@ describe("components", () => {
             assert.throws(() => new TaskDefinition("bad", { container: { image: "nginx:latest" } }), (e: unknown) => {
                 assert.ok(e instanceof ComplianceError);
                 assert.deepEqual(e.violations.map((v) => [v.policy, v.message]), [
-                    ["ecs-image-tag-pinned", "container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."],
+                    ["ecs-image-tag-pinned", "container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.\nProperty: containerDefinitions[0].image"],
                 ]);
                 return true;
             });
@@ -114,7 +114,7 @@ describe("components", () => {
             assert.ok(error instanceof ComplianceError, String(error));
             // The stack policy's own check and message, as the pack reports it at the end of a preview.
             assert.deepEqual(error.violations.map((v) => [v.policy, v.message]), [["ecs-task-role-per-family",
-                "Task role 'arn:aws:iam::123456789012:role/shared' of family 'billing' is also the task role of 'orders' (family 'orders'). Give each family its own task role."]]);
+                "Task role 'arn:aws:iam::123456789012:role/shared' of family 'billing' is also the task role of 'orders' (family 'orders'). Give each family its own task role.\nProperty: taskRoleArn"]]);
         });
     });
 

@@ -136,7 +136,7 @@ describe("the component package, from other languages (real CLI, real YAML host)
     it("a YAML override into a violation fails preview with the pack's message", async () => {
         const run = await home.preview("yaml-public-ip");
         assert.notEqual(run.code, 0, run.output);
-        assert.ok(run.output.includes("[ecs-no-public-ip] Tasks get a public IP address (networkConfiguration.assignPublicIp is true). Set it to false, use private subnets and a load balancer."), run.output);
+        assert.ok(run.output.includes("[ecs-no-public-ip] Tasks get a public IP address (networkConfiguration.assignPublicIp turns it on). Turn it off, use private subnets and a load balancer."), run.output);
         assert.ok(!run.output.includes("aws:ecs:Service web create"), "the service is never registered");
     });
 });

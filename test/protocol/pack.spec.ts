@@ -4,13 +4,9 @@ import { join } from "path";
 import { PackHandle, startPack } from "../harness/analyzer";
 import { secret, unknown, urn, unwrapSecrets } from "../harness/wire";
 import { container as c, expressService, repository, service, taskDefinition as td, types } from "../support/fixtures";
+import { propertyOf, said } from "../harness/said";
 
 const root = join(__dirname, "..", "..");
-
-/** What a violation says: @pulumi/policy prints the policy's description, a newline, then the message. */
-function said(d: { description: string; message: string }): string {
-    return d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message;
-}
 
 /** The contract (POLICIES.md): every name users pin, with its default level. */
 const contract: Record<string, string> = {
@@ -83,20 +79,35 @@ describe("the pack over the Analyzer protocol", function () {
             ]);
         });
 
-        it("an unknown value is 'not known yet' for that container only; the rest is checked", async () => {
+        it("an unknown value is 'not known yet' for that container only; the rest is checked, and the policies report only violations", async () => {
             const r = await pack.analyze({ type: types.expressService, name: "web", properties: expressService({ primaryContainer: { image: unknown(), environments: [{ name: "DB_PASSWORD", value: "plaintext" }] } }) });
-            const tag = r.diagnostics.find((d) => d.policyName === "ecs-image-tag-pinned")!;
-            assert.equal(tag.enforcementLevel, "advisory");
-            assert.match(tag.message, /^can't run policy 'ecs-image-tag-pinned' from policy pack 'ecs-guardrails@v0\.1\.0' during preview: container #1 image is not known yet\. ecs-image-tag-pinned checks it again with the real values during `pulumi up`, before the resource is created\.$/);
+            assert.equal(r.diagnostics.find((d) => d.policyName === "ecs-image-tag-pinned"), undefined, "no advisory under the checking policy's own name");
+            assert.ok(r.diagnostics.every((d) => !/not known yet|can't run policy/.test(d.message)), JSON.stringify(r.diagnostics.map((d) => d.message)));
             assert.deepEqual(messages(r, "ecs-log-configuration"), ["container #1 has no log configuration, so its stdout/stderr are lost. Set primaryContainer.awsLogsConfigurations with one of: awslogs, awsfirelens, splunk."]);
+            assert.equal(propertyOf(r.diagnostics.find((d) => d.policyName === "ecs-log-configuration")!), "primaryContainer.awsLogsConfigurations");
             assert.equal(r.diagnostics.find((d) => d.policyName === "ecs-no-secrets-in-environment")!.enforcementLevel, "mandatory");
+            const stack = await pack.analyzeStack([{ type: types.expressService, name: "web", properties: expressService() }]);
+            const notes = stack.diagnostics.filter((d) => d.policyName === "ecs-guardrails-not-known-yet");
+            assert.deepEqual(notes.map((d) => [d.enforcementLevel, d.severity, d.urn.split("::").pop(), said(d)]), [[
+                "advisory", "low", "web",
+                "primaryContainer.image is not known until `pulumi up`: 1 policy checks it then, before the resource is created (ecs-image-tag-pinned).",
+            ]]);
         });
 
-        it("an unknown containerDefinitions waits; task-level rules still run", async () => {
+        it("an unknown containerDefinitions is said once, naming the properties, the policies waiting and the resources it comes from", async () => {
+            const repo = urn(types.repository, "api-repo");
             const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td([], { containerDefinitions: unknown(), networkMode: "bridge" }) });
             assert.deepEqual(messages(r, "ecs-awsvpc-network-mode"), ["networkMode is 'bridge'. Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."]);
-            const waiting = r.diagnostics.filter((d) => d.message.includes("containerDefinitions is not known yet"));
-            assert.ok(waiting.length >= 5 && waiting.every((d) => d.enforcementLevel === "advisory"));
+            assert.ok(r.diagnostics.every((d) => !/not known yet|can't run policy/.test(d.message)));
+            const stack = await pack.analyzeStack([
+                { type: types.repository, name: "api-repo", properties: repository() },
+                { type: types.taskDefinition, name: "api", properties: td([], { containerDefinitions: unknown(), networkMode: "bridge" }), propertyDependencies: { containerDefinitions: [repo] } },
+            ]);
+            const notes = stack.diagnostics.filter((d) => d.policyName === "ecs-guardrails-not-known-yet").map(said);
+            assert.equal(notes.length, 1, JSON.stringify(notes));
+            assert.match(notes[0], /^containerDefinitions is not known until `pulumi up` \(it comes from 'api-repo'\): 14 policies check it then, before the resource is created \(ecs-image-tag-pinned, ecs-version-consistency, ecs-no-startup-downloads, .*, ecs-no-secrets-in-environment, ecs-health-check\)\.$/);
+            const again = await pack.analyzeStack([{ type: types.repository, name: "api-repo", properties: repository() }]);
+            assert.equal(again.diagnostics.filter((d) => d.policyName === "ecs-guardrails-not-known-yet").length, 0, "said once");
         });
 
         it("malformed input is reported once, by ecs-input-well-formed", async () => {
@@ -141,10 +152,10 @@ describe("the pack over the Analyzer protocol", function () {
             const props = service({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true }, tags: { "ecs-guardrails:exempt": "ecs-no-public-ip", "ecs-guardrails:exempt-reason": "legacy NAT-less VPC" } });
             const r = await pack.analyze({ type: types.service, name: "legacy", properties: props });
             assert.deepEqual(messages(r, "ecs-no-public-ip"), []);
-            assert.deepEqual(r.notApplicable.filter((n) => n.policyName === "ecs-no-public-ip"), [{ policyName: "ecs-no-public-ip", reason: "exempt by its tag 'ecs-guardrails:exempt' (reason: legacy NAT-less VPC)" }]);
+            assert.deepEqual(r.notApplicable.filter((n) => n.policyName === "ecs-no-public-ip"), [{ policyName: "ecs-no-public-ip", reason: "exempt by its tag 'ecs-guardrails:exempt' (reason: 'legacy NAT-less VPC')" }]);
             const stack = await pack.analyzeStack([{ type: types.service, name: "legacy", properties: props }]);
             assert.deepEqual(stack.diagnostics.filter((d) => d.policyName === "ecs-guardrails-exemptions").map((d) => [d.enforcementLevel, d.urn, said(d)]), [
-                ["advisory", urn(types.service, "legacy"), "Resource 'legacy' is exempt from ecs-no-public-ip: exempt by its tag 'ecs-guardrails:exempt' (reason: legacy NAT-less VPC)."],
+                ["advisory", urn(types.service, "legacy"), "Resource 'legacy' is exempt from ecs-no-public-ip: exempt by its tag 'ecs-guardrails:exempt' (reason: 'legacy NAT-less VPC')."],
             ]);
         });
 

@@ -4,12 +4,10 @@ import { join } from "path";
 import { PackHandle, startPack } from "../harness/analyzer";
 import { isSecret, secret } from "../harness/wire";
 import { container as c, taskDefinition as td, types } from "../support/fixtures";
+import { propertyOf, said } from "../harness/said";
 
 const root = join(__dirname, "..", "..");
 
-function said(d: { description: string; message: string }): string {
-    return d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message;
-}
 
 describe("ways round the pack, over the Analyzer protocol", function () {
     this.timeout(120_000);
@@ -95,7 +93,7 @@ describe("ways round the pack, over the Analyzer protocol", function () {
         const props = { ...td([c({ privileged: true })]), tags: { "ecs-guardrails:exempt": "ecs-no-privileged", "ecs-guardrails:exempt-reason": secret("ticket SEC-4711 hunter2") } };
         const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: props });
         const reason = r.notApplicable.find((n) => n.policyName === "ecs-no-privileged")!.reason;
-        assert.equal(reason, "exempt by its tag 'ecs-guardrails:exempt' (reason: [secret])");
+        assert.equal(reason, "exempt by its tag 'ecs-guardrails:exempt' (reason: '[secret]')");
     });
 
     it("past 25 findings of one policy on one resource, one line counts the rest", async () => {

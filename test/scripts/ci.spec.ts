@@ -27,6 +27,8 @@ describe("CI's Node versions", function () {
         assert.match(ci, /^on "\$node24" npm test$/m);
         assert.match(ci, /^on "\$node22" npm run test:pack$/m);
         const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-        for (const folder of ["unit", "protocol", "robustness"]) assert.ok(pkg.scripts["test:pack"].includes(`'test/${folder}/**/*.spec.ts'`), pkg.scripts["test:pack"]);
+        assert.equal(pkg.scripts["test:pack"], "tsc -p tsconfig.json && mocha --config test/pack.mocharc.json");
+        const config = JSON.parse(readFileSync(join(root, "test", "pack.mocharc.json"), "utf8"));
+        assert.deepEqual(config.spec, ["unit", "protocol", "robustness"].map((folder) => `test/${folder}/**/*.spec.ts`));
     });
 });

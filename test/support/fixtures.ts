@@ -1,8 +1,8 @@
 // Compliant resources as the engine hands them to the pack, to be broken one property at a time.
-import { stackContext, withDefaults } from "../../policy/evaluate";
-import { buildModel } from "../../policy/model";
+import { applyEdits, buildModel } from "../../policy/model";
+import { evaluateResource, evaluateStack, remediationOf, stackView } from "../../policy/pack/evaluate";
 import { ruleNamed } from "../../policy/rules";
-import { NotApplicable, ResourceRule, StackEntry, StackRule } from "../../policy/rules/rule";
+import type { ResourceRule, StackRule } from "../../policy/rules/rule";
 
 export const types = {
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
@@ -107,20 +107,24 @@ export interface Outcome {
     notApplicable?: string;
 }
 
-/** Runs one rule of the pack on one resource, with the config a user would give (defaults filled in). */
+/** Runs one rule of the pack on one resource, through the pack's own evaluation, with the config a user would give. */
 export function check(policy: string, type: string, props: unknown, config: Props = {}): Outcome {
     const rule = ruleNamed(policy) as ResourceRule;
     if (!rule || rule.kind !== "resource") throw new Error(`no resource rule ${policy}`);
     const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`)!;
-    const result = rule.check(model, withDefaults(rule, config));
-    if (result instanceof NotApplicable) return { violations: [], pending: [], notApplicable: result.reason };
-    return { violations: result.filter((f) => !f.pending).map((f) => f.message), pending: result.filter((f) => f.pending).map((f) => f.message) };
+    const outcome = evaluateResource(rule, model, config);
+    return {
+        violations: outcome.violations.map((f) => f.message),
+        pending: outcome.notKnownYet.map((f) => f.message),
+        ...(outcome.notApplicable !== undefined ? { notApplicable: outcome.notApplicable } : {}),
+    };
 }
 
+/** What the pack's remediation of one policy returns for these properties (undefined: nothing to change). */
 export function remediate(policy: string, type: string, props: Props, config: Props = {}): Props | undefined {
     const rule = ruleNamed(policy) as ResourceRule;
     const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`)!;
-    return rule.remediate!(props, model, withDefaults(rule, config));
+    return applyEdits(model, props, remediationOf(rule, model, config));
 }
 
 export interface StackResource {
@@ -138,14 +142,8 @@ export function urnOf(type: string, name: string): string {
 export function checkStack(policy: string, resources: StackResource[], config: Props = {}): string[] {
     const rule = ruleNamed(policy) as StackRule;
     if (!rule || rule.kind !== "stack") throw new Error(`no stack rule ${policy}`);
-    const byUrn = new Map(resources.map((r) => [urnOf(r.type, r.name), r]));
-    const entries: StackEntry[] = [];
-    for (const r of resources) {
-        const model = buildModel(r.type, r.props, r.name, urnOf(r.type, r.name));
-        if (model) entries.push({ model, propertyDependencies: r.propertyDependencies ?? {} });
-    }
-    const findings = rule.check(entries, withDefaults(rule, config), stackContext((urn) => byUrn.get(urn)));
-    return findings.map((f) => `${"urn" in f ? (f.urn as string).split("::").pop() : "stack"}: ${f.message}`);
+    const view = stackView(resources.map((r) => ({ ...r, urn: urnOf(r.type, r.name) })));
+    return evaluateStack(rule, view, config).violations.map((f) => `${f.urn ? f.urn.split("::").pop() : "stack"}: ${f.message}`);
 }
 
 export interface Case {

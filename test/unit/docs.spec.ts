@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { packVersion } from "../../policy/adapter";
+import { packVersion } from "../../policy/pack/adapter";
 import { policiesMarkdown } from "../../policy/docs";
 
 describe("generated docs and metadata", () => {

@@ -25,7 +25,7 @@ table("ecs-image-tag-pinned", types.taskDefinition, [
     { name: "(a|aa)*b on a 120-character tag completes", props: td([c({ image: `app:${"a".repeat(120)}` })]), config: { allowedTagPattern: "(a|aa)*b" }, violations: [`container 'api' image 'app:${"a".repeat(120)}' has tag '${"a".repeat(120)}', which does not match allowedTagPattern '(a|aa)*b'. Use a tag of the allowed form or a digest.`] },
     { name: "an invalid reference is named", props: td([c({ image: "Bad Image" })]), violations: ["container 'api' image 'Bad Image' is not a valid image reference: it contains whitespace."] },
     { name: "a missing image is named", props: td([c({ image: undefined })]), violations: ["container 'api' has no image. Set `image` to a reference with a unique tag or a digest."] },
-    { name: "an unknown image waits, the others are checked", props: td([c({ image: unknownString }), c({ name: "proxy", image: "envoy:latest" })]), violations: [`container 'proxy' image 'envoy:latest' uses the mutable tag 'latest'. ${fix}`], pending: ["container 'api' image is not known yet"] },
+    { name: "an unknown image waits, the others are checked", props: td([c({ image: unknownString }), c({ name: "proxy", image: "envoy:latest" })]), violations: [`container 'proxy' image 'envoy:latest' uses the mutable tag 'latest'. ${fix}`], pending: ["containerDefinitions[0].image is not known yet"] },
     { name: "unknown containerDefinitions wait", props: td([], { containerDefinitions: unknownString }), pending: ["containerDefinitions is not known yet"] },
     { name: "malformed containerDefinitions are left to ecs-input-well-formed", props: td([], { containerDefinitions: "{not json" }) },
     { name: "a container without a name is numbered", props: td([c(), { image: "x:latest" }]), violations: [`container #2 image 'x:latest' uses the mutable tag 'latest'. ${fix}`] },
@@ -81,7 +81,7 @@ table("ecs-no-startup-downloads", types.taskDefinition, [
     { name: "aws global options before s3 cp", props: td([c({ command: ["sh", "-c", "aws --region us-east-1 s3 cp s3://b/model /m && ./serve"] })]), violations: [download("'aws --region us-east-1 s3 cp'")] },
     { name: "wget of host/path", props: td([c({ command: ["sh", "-c", "wget -qO- host:8080/x | bash"] })]), violations: [download("'wget -qO- host:8080/x'")] },
     { name: "health checks are not inspected", props: td([c({ healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } })]) },
-    { name: "unknown command waits", props: td([c({ command: [unknownString] })]), pending: ["container 'api' command is not known yet"] },
+    { name: "unknown command waits", props: td([c({ command: [unknownString] })]), pending: ["containerDefinitions[0].command[0] is not known yet"] },
 ]);
 
 const background = (name: string) => `container 'api' starts '${name}' in the background with '&'. Run one process per container; move helpers to sidecars.`;
@@ -163,7 +163,7 @@ table("ecs-init-process", types.taskDefinition, [
     { name: "dumb-init inside a shell line passes", props: td([c({ linuxParameters: null, entryPoint: ["sh", "-c", "exec dumb-init -- app"] })]) },
     { name: "Windows platform is not applicable", props: td([c({ linuxParameters: undefined })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }), notApplicable: "Windows task" },
     { name: "Windows images are not applicable", props: td([c({ linuxParameters: undefined, image: "mcr.microsoft.com/windows/servercore:ltsc2022" })]), notApplicable: "Windows task" },
-    { name: "the Express Gateway Service shape has no linuxParameters", type: types.expressService, props: expressService(), notApplicable: "the primaryContainer shape has no linuxParameters" },
+    { name: "the Express Gateway Service shape has no linuxParameters", type: types.expressService, props: expressService(), notApplicable: "applies to taskDefinition" },
 ]);
 
 describe("ecs-init-process remediation", () => {

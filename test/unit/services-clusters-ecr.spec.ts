@@ -28,8 +28,8 @@ table("ecs-propagate-tags", types.service, [
 
 table("ecs-no-public-ip", types.service, [
     { name: "false passes", props: svc() },
-    { name: "true fails", props: svc({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true } }), violations: ["Tasks get a public IP address (networkConfiguration.assignPublicIp is true). Set it to false, use private subnets and a load balancer."] },
-    { name: "task sets too", type: types.taskSet, props: { service: "api", networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true } }, violations: ["Tasks get a public IP address (networkConfiguration.assignPublicIp is true). Set it to false, use private subnets and a load balancer."] },
+    { name: "true fails", props: svc({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true } }), violations: ["Tasks get a public IP address (networkConfiguration.assignPublicIp turns it on). Turn it off, use private subnets and a load balancer."] },
+    { name: "task sets too", type: types.taskSet, props: { service: "api", networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: true } }, violations: ["Tasks get a public IP address (networkConfiguration.assignPublicIp turns it on). Turn it off, use private subnets and a load balancer."] },
 ]);
 
 table("ecs-fargate-platform-version", types.service, [
@@ -58,8 +58,8 @@ table("ecs-required-tags", types.service, [
 table("ecs-cluster-container-insights", types.cluster, [
     { name: "enabled passes", props: cluster() },
     { name: "enhanced passes", props: cluster({ settings: [{ name: "containerInsights", value: "enhanced" }] }) },
-    { name: "unset fails", props: cluster({ settings: undefined }), violations: ["Container Insights is off for this cluster. Add the setting containerInsights = 'enabled'."] },
-    { name: "disabled fails", props: cluster({ settings: [{ name: "containerInsights", value: "disabled" }] }), violations: ["Container Insights is 'disabled' for this cluster. Add the setting containerInsights = 'enabled'."] },
+    { name: "unset fails", props: cluster({ settings: undefined }), violations: ["Container Insights is off for this cluster. Add the setting containerInsights = 'enabled' to settings."] },
+    { name: "disabled fails", props: cluster({ settings: [{ name: "containerInsights", value: "disabled" }] }), violations: ["Container Insights is 'disabled' for this cluster. Add the setting containerInsights = 'enabled' to settings."] },
 ]);
 
 table("ecs-exec-audit-logging", types.cluster, [

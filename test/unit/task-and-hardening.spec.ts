@@ -89,6 +89,6 @@ table("ecs-no-secrets-in-environment", types.taskDefinition, [
     { name: "a PEM private key", props: td([c({ environment: [{ name: "TLS", value: "-----BEGIN RSA PRIVATE KEY-----\nMIIE..." }] })]), violations: [secretValue("TLS")] },
     { name: "allowNames", props: td([c({ environment: [{ name: "PUBLIC_TOKEN_URL", value: "https://x" }] })]), config: { allowNames: ["PUBLIC_TOKEN_URL"] } },
     { name: "secretNamePatterns replaces the list", props: td([c({ environment: [{ name: "DB_PASSWORD", value: "x1" }, { name: "PIN", value: "abcd" }] })]), config: { secretNamePatterns: ["^PIN$"] }, violations: [secretName("PIN")] },
-    { name: "an unknown value is checked later", props: td([c({ environment: [{ name: "NOTE", value: unknownString }] })]), pending: ["container 'api' environment 'NOTE' is not known yet"] },
+    { name: "an unknown value is checked later", props: td([c({ environment: [{ name: "NOTE", value: unknownString }] })]), pending: ["containerDefinitions[0].environment[0].value is not known yet"] },
     { name: "EGS environments", type: types.expressService, props: expressService({ primaryContainer: { image: "web:1", awsLogsConfigurations: [{ logGroup: "g", logStreamPrefix: "p" }], environments: [{ name: "API_TOKEN", value: "abc123" }] } }), violations: ["container #1 environment variable 'API_TOKEN' is named like a secret and is stored in plain text in the task definition. Move it to `secrets` (Secrets Manager or SSM)."] },
 ]);

@@ -1,7 +1,7 @@
 // Ways round the pack found by trying to get past it; each row failed before its fix.
 import { strict as assert } from "assert";
-import { hasUrlPassword } from "../../policy/rules/containers";
-import { maskSecrets } from "../../policy/secrets";
+import { SecretMask } from "../../policy/pack/text";
+import { hasUrlPassword } from "../../policy/rules/support";
 import { container as c, expressService, repository, table, taskDefinition as td, types, unknownString } from "../support/fixtures";
 
 table("ecs-image-tag-pinned", types.taskDefinition, [
@@ -35,24 +35,24 @@ describe("credential URLs", () => {
 });
 
 describe("masking secrets in messages", () => {
-    const secrets = new Set(["supervisord -c /etc/supervisor/payments.conf", "4711"]);
+    const mask = new SecretMask(new Set(["supervisord -c /etc/supervisor/payments.conf", "4711"]));
     it("masks a clipped piece of a secret", () => {
-        assert.equal(maskSecrets("runs 'sh -c supervisord -c /etc/supervis...'", secrets), "runs '[secret]'");
+        assert.equal(mask.mask("runs 'sh -c supervisord -c /etc/supervis...'"), "runs '[secret]'");
     });
     it("masks one word of a secret", () => {
-        assert.equal(maskSecrets("starts 'supervisord'", secrets), "starts '[secret]'");
+        assert.equal(mask.mask("starts 'supervisord'"), "starts '[secret]'");
     });
     it("masks a secret number", () => {
-        assert.equal(maskSecrets("stopTimeout '4711' is outside", secrets), "stopTimeout '[secret]' is outside");
+        assert.equal(mask.mask("stopTimeout '4711' is outside"), "stopTimeout '[secret]' is outside");
     });
     it("leaves other values alone", () => {
-        assert.equal(maskSecrets("container 'api' image 'nginx:1.27'", secrets), "container 'api' image 'nginx:1.27'");
+        assert.equal(mask.mask("container 'api' image 'nginx:1.27'"), "container 'api' image 'nginx:1.27'");
     });
 });
 
 describe("configuration that cannot mean anything", () => {
     const { ruleNamed } = require("../../policy/rules");
-    const { takeConfigProblems, withDefaults } = require("../../policy/evaluate");
+    const { takeMistakes: takeConfigProblems, withDefaults } = require("../../policy/pack/config");
     it("is replaced by the defaults and recorded once per run", () => {
         takeConfigProblems();
         const rule = ruleNamed("ecs-stop-timeout");
@@ -103,7 +103,7 @@ table("ecr-immutable-tags", types.repository, [
 
 describe("settings that would turn a mandatory rule off", () => {
     const { ruleNamed } = require("../../policy/rules");
-    const { takeConfigProblems, withDefaults } = require("../../policy/evaluate");
+    const { takeMistakes: takeConfigProblems, withDefaults } = require("../../policy/pack/config");
     it("propagateTags allowedValues cannot allow NONE", () => {
         takeConfigProblems();
         const config = withDefaults(ruleNamed("ecs-propagate-tags"), { allowedValues: ["SERVICE", "NONE"] });

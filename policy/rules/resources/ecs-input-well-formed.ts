@@ -1,5 +1,5 @@
 // Input that cannot be read, reported once per resource so the other policies can stay quiet about it.
-import { ResourceRule } from "./rule";
+import type { ResourceRule } from "../rule";
 
 export const inputWellFormed: ResourceRule = {
     kind: "resource",
@@ -18,6 +18,6 @@ export const inputWellFormed: ResourceRule = {
         if (resource.malformed.length === 0) return [];
         const shown = resource.malformed.slice(0, 5).map((m) => (m.path ? `${m.path} ${m.problem}` : m.problem));
         const more = resource.malformed.length > 5 ? ` (and ${resource.malformed.length - 5} more)` : "";
-        return [{ message: `Malformed input: ${shown.join("; ")}${more}. Fix it so the other policies can check this resource.` }];
+        return [{ path: resource.malformed[0].path, message: `Malformed input: ${shown.join("; ")}${more}. Fix it so the other policies can check this resource.` }];
     },
 };

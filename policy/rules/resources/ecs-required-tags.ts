@@ -1,5 +1,7 @@
-// Rules on tags.
-import { Finding, ResourceRule, notApplicable, q, readable } from "./rule";
+// Required tag keys are present (#managed-tags).
+import type { Finding, ResourceRule } from "../rule";
+import { notApplicable } from "../rule";
+import { isKnown, quote } from "../support";
 
 export const requiredTags: ResourceRule<{ requiredTags: string[] }> = {
     kind: "resource",
@@ -17,10 +19,10 @@ export const requiredTags: ResourceRule<{ requiredTags: string[] }> = {
     check(resource, config) {
         if (config.requiredTags.length === 0) return notApplicable("no requiredTags configured");
         const out: Finding[] = [];
-        if (!readable(resource.tags, "tags", out)) return out;
+        if (!isKnown(resource.tags, out)) return out;
         const missing = config.requiredTags.filter((k) => !(resource.tags && Object.prototype.hasOwnProperty.call(resource.tags, k)));
         if (missing.length > 0) {
-            out.push({ message: `Missing required tag${missing.length > 1 ? "s" : ""} ${missing.map((k) => q(k)).join(", ")}. Add ${missing.length > 1 ? "them" : "it"} so cost and ownership reports can group this resource.` });
+            out.push({ path: "tags", message: `Missing required tag${missing.length > 1 ? "s" : ""} ${missing.map((k) => quote(k)).join(", ")}. Add ${missing.length > 1 ? "them" : "it"} so cost and ownership reports can group this resource.` });
         }
         return out;
     },

@@ -1,0 +1,141 @@
+// Container definitions as the ECS API spells them (camelCase), shared by every provider shape: one table of
+// the container's values and the keys they are read from.
+import type { Container, ContainerField, ContainerValue, EnvironmentVariable } from "./ecs";
+import { readAsProvider } from "./providerJson";
+import { Field, Reader, Unreadable, isPlainObject, isUnreadable } from "./values";
+
+/** Where each value of a container is read from, as the ECS API (and the aws provider's JSON) spells it. */
+export const containerKeys: Readonly<Record<ContainerValue, string>> = {
+    name: "name",
+    image: "image",
+    essential: "essential",
+    entryPoint: "entryPoint",
+    command: "command",
+    versionConsistency: "versionConsistency",
+    restartEnabled: "restartPolicy.enabled",
+    initProcessEnabled: "linuxParameters.initProcessEnabled",
+    stopTimeout: "stopTimeout",
+    logDriver: "logConfiguration.logDriver",
+    firelens: "firelensConfiguration",
+    dockerLabels: "dockerLabels",
+    healthCheck: "healthCheck",
+    privileged: "privileged",
+    readonlyRootFilesystem: "readonlyRootFilesystem",
+    user: "user",
+    environment: "environment",
+    memory: "memory",
+    memoryReservation: "memoryReservation",
+};
+
+export const taskDefinitionFields: ReadonlySet<ContainerField> = new Set<ContainerField>([
+    "essential", "entryPoint", "versionConsistency", "restartPolicy", "linuxParameters", "stopTimeout",
+    "firelens", "dockerLabels", "healthCheck", "privileged", "readonlyRootFilesystem", "user", "memory",
+]);
+
+/**
+ * Reads a list of container definitions; the list itself may be not known yet, malformed, or a JSON string (read
+ * as the aws provider reads it). An element not known yet stays in the list as Unreadable: the others are checked.
+ */
+export function readContainerList(value: unknown, path: string, read: Reader): Field<(Container | Unreadable)[]> {
+    let list = value;
+    if (typeof list === "string") {
+        const text = read.string(list, path);
+        if (text === undefined || isUnreadable(text)) return text;
+        const reading = readAsProvider(text, path);
+        if (!reading.ok) return read.problem(reading.path, reading.problem);
+        list = reading.containers;
+    }
+    const items = read.array(list, path);
+    if (items === undefined || isUnreadable(items)) return items;
+    const containers: (Container | Unreadable)[] = [];
+    for (let i = 0; i < items.length; i++) {
+        const itemPath = `${path}[${i}]`;
+        const raw = read.object(items[i], itemPath);
+        if (raw === undefined) continue;
+        if (isUnreadable(raw)) {
+            if (raw.reason === "malformed") return new Unreadable("malformed", itemPath);
+            containers.push(raw);
+        } else {
+            containers.push(readContainer(raw, i, itemPath, taskDefinitionFields, read));
+        }
+    }
+    return containers;
+}
+
+/** The raw value at a dotted key inside `raw`; an unset parent gives undefined, an unreadable one itself. */
+function valueAt(raw: Record<string, unknown>, key: string, base: string, read: Reader): unknown {
+    const parts = key.split(".");
+    let current = raw;
+    let path = base;
+    for (let i = 0; i < parts.length - 1; i++) {
+        path = `${path}.${parts[i]}`;
+        const next = read.object(current[parts[i]], path);
+        if (next === undefined || isUnreadable(next)) return next;
+        current = next;
+    }
+    return current[parts[parts.length - 1]];
+}
+
+export function readContainer(
+    raw: Record<string, unknown>, index: number, path: string, fields: ReadonlySet<ContainerField>, read: Reader,
+    keys: Readonly<Record<ContainerValue, string>> = containerKeys,
+): Container {
+    const paths = Object.fromEntries(Object.entries(keys).map(([value, key]) => [value, `${path}.${key}`])) as Record<ContainerValue, string>;
+    const get = (value: ContainerValue) => valueAt(raw, keys[value], path, read);
+    const name = read.string(get("name"), paths.name);
+    const essential = read.boolean(get("essential"), paths.essential);
+    return {
+        index,
+        path,
+        label: typeof name === "string" ? `container '${name}'` : `container #${index + 1}`,
+        fields,
+        paths,
+        name,
+        image: read.string(get("image"), paths.image),
+        essential: essential === undefined ? true : essential,
+        entryPoint: read.strings(get("entryPoint"), paths.entryPoint),
+        command: read.strings(get("command"), paths.command),
+        versionConsistency: read.string(get("versionConsistency"), paths.versionConsistency),
+        restartEnabled: read.boolean(get("restartEnabled"), paths.restartEnabled),
+        initProcessEnabled: read.boolean(get("initProcessEnabled"), paths.initProcessEnabled),
+        stopTimeout: read.number(get("stopTimeout"), paths.stopTimeout),
+        logDriver: read.string(get("logDriver"), paths.logDriver),
+        firelens: present(read.object(get("firelens"), paths.firelens)),
+        dockerLabels: read.object(get("dockerLabels"), paths.dockerLabels),
+        healthCheck: present(read.object(get("healthCheck"), paths.healthCheck)),
+        privileged: read.boolean(get("privileged"), paths.privileged),
+        readonlyRootFilesystem: read.boolean(get("readonlyRootFilesystem"), paths.readonlyRootFilesystem),
+        user: read.string(get("user"), paths.user),
+        environment: readEnvironment(get("environment"), paths.environment, read),
+        memory: read.number(get("memory"), paths.memory),
+        memoryReservation: read.number(get("memoryReservation"), paths.memoryReservation),
+    };
+}
+
+/** `{name, value}` pairs; unreadable entries are kept so their names can still be checked. */
+export function readEnvironment(value: unknown, path: string, read: Reader): Field<EnvironmentVariable[]> {
+    const items = read.array(value, path);
+    if (items === undefined || isUnreadable(items)) return items;
+    const vars: EnvironmentVariable[] = [];
+    items.forEach((item, i) => {
+        const entry = read.object(item, `${path}[${i}]`);
+        if (isPlainObject(entry)) {
+            vars.push({
+                path: `${path}[${i}]`,
+                name: read.string(entry.name, `${path}[${i}].name`),
+                value: read.string(entry.value, `${path}[${i}].value`),
+            });
+        }
+    });
+    return vars;
+}
+
+/** A field inside an optional object: an unset object means an unset field, an unreadable one is that field. */
+export function inside<T>(parent: Field<Record<string, unknown>>, get: (p: Record<string, unknown>) => Field<T>): Field<T> {
+    if (parent === undefined || isUnreadable(parent)) return parent;
+    return get(parent);
+}
+
+function present(value: Field<Record<string, unknown>>): Field<boolean> {
+    return isUnreadable(value) ? value : value !== undefined;
+}

@@ -1,0 +1,78 @@
+// Helpers for the stack checks: grouping resources, and following roles and security groups by URN.
+import { isUnreadable, topLevelProperty } from "../../model";
+import type { StackContext, StackEntry, StackFinding } from "../rule";
+import { quote } from "./quoting";
+
+/** Groups entries by every key they have. */
+export function groupBy(entries: StackEntry[], keys: (entry: StackEntry) => string[]): Map<string, StackEntry[]> {
+    const groups = new Map<string, StackEntry[]>();
+    for (const entry of entries) {
+        for (const key of new Set(keys(entry))) {
+            const group = groups.get(key);
+            if (group) group.push(entry);
+            else groups.set(key, [entry]);
+        }
+    }
+    return groups;
+}
+
+/** One finding per entry of every group with more than one entry, naming the others. */
+export function conflicts(groups: Map<string, StackEntry[]>, path: (entry: StackEntry) => string, message: (key: string, others: string) => string): StackFinding[] {
+    const findings: StackFinding[] = [];
+    for (const [key, members] of groups) {
+        if (members.length < 2) continue;
+        for (const m of members) {
+            const others = members.filter((o) => o !== m).map((o) => quote(o.model.name)).join(", ");
+            findings.push({ urn: m.model.urn, path: path(m), message: message(key, others) });
+        }
+    }
+    return findings;
+}
+
+/** How a role is identified: its literal ARN, or the URN of the role resource it comes from. */
+export function roleIdentity(entry: StackEntry, property: "taskRoleArn" | "executionRoleArn", stack: StackContext): string[] {
+    const task = entry.model.task;
+    const arn = task?.[property];
+    if (typeof arn === "string") return [arn];
+    const roles = (entry.propertyDependencies[topLevelProperty(task?.paths[property] ?? property)] ?? []).filter((urn) => stack.referenceKind(urn) === "role");
+    return roles.map((urn) => stack.roleArnOf(urn) ?? urn);
+}
+
+/**
+ * One key for every way of naming a role: ECS takes a role's name or its ARN, and IAM role names are unique
+ * whatever their case, so `API-Task`, `arn:aws:iam::1:role/api-task` and `.../role/svc/api-task` are one role.
+ */
+export function sameRole(identity: string): string {
+    if (identity.startsWith("urn:pulumi:")) return identity;
+    const name = identity.startsWith("arn:") ? identity.slice(identity.indexOf(":role/") + 1) : identity;
+    return name.slice(name.lastIndexOf("/") + 1).toLowerCase();
+}
+
+/** The security groups of a service: literal ids, and security group resources it depends on (known by URN at preview). */
+export function securityGroupsOf(entry: StackEntry, stack: StackContext): { groups: string[]; notKnownYet: boolean } {
+    const svc = entry.model.service!;
+    const list = svc.securityGroups;
+    if (isUnreadable(list)) return { groups: [], notKnownYet: list.reason === "notKnownYet" };
+    const literal = (list ?? []).filter((g): g is string => typeof g === "string");
+    const unknownElements = (list ?? []).some((g) => isUnreadable(g));
+    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => stack.referenceKind(urn) === "securityGroup");
+    const groups = [...literal, ...(unknownElements || literal.length === 0 ? deps : [])];
+    return { groups, notKnownYet: unknownElements && deps.length === 0 };
+}
+
+/**
+ * Task sets count as part of their service: the owner's URN, found through the service resource the task set
+ * depends on, or the ECS service name or ARN it names (never the Pulumi name, which ECS does not know).
+ */
+export function ownerOf(entry: StackEntry, services: StackEntry[]): string {
+    if (entry.model.kind !== "taskSet") return entry.model.urn;
+    const byDependency = (entry.propertyDependencies.service ?? []).find((urn) => services.some((s) => s.model.urn === urn));
+    if (byDependency) return byDependency;
+    const ref = entry.model.service?.parentService;
+    if (typeof ref === "string") {
+        const named = ref.startsWith("arn:") ? ref.slice(ref.lastIndexOf("/") + 1) : ref;
+        const match = services.find((s) => s.model.service?.serviceName === named);
+        if (match) return match.model.urn;
+    }
+    return entry.model.urn;
+}

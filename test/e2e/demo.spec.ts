@@ -47,7 +47,7 @@ describe("npm run demo", function () {
             "ecs-service-security-group on aws:ecs:Service: api",
         ]);
         for (const fix of ["Set imageTagMutability to 'IMMUTABLE'.", "Use a unique tag per build (e.g. the git SHA) or a digest.", "Move it to `secrets` (Secrets Manager or SSM).",
-            "Set it to false, use private subnets and a load balancer.", "Add a security group created for this service.", "Set logConfiguration with one of: awslogs, awsfirelens, splunk."]) {
+            "use private subnets and a load balancer.", "Add a security group created for this service.", "Set logConfiguration with one of: awslogs, awsfirelens, splunk."]) {
             assert.ok(first.includes(fix), `${fix} in:\n${first}`);
         }
         assert.match(first, /error: preview failed/);

@@ -14,7 +14,7 @@ export const unknownSentinels: ReadonlySet<string> = new Set([
 ]);
 
 /** What the engine said about this run: a preview or an update once `ConfigureStack` arrived, stored state otherwise. */
-const run = { stackConfigured: false, dryRun: false };
+const run = { stackConfigured: false };
 
 /**
  * True while the pack analyzes stored state (`pulumi policy analyze`, the audit): the CLI sends no stack
@@ -22,11 +22,6 @@ const run = { stackConfigured: false, dryRun: false };
  */
 export function analyzingStoredState(): boolean {
     return !run.stackConfigured;
-}
-
-/** True during a preview (values may be not known yet); false during an update or when analyzing state. */
-export function isPreview(): boolean {
-    return run.stackConfigured && run.dryRun;
 }
 
 /** The policy pack config as the CLI sent it in `Configure`: every policy name and setting, known or not. */
@@ -42,9 +37,8 @@ export function listenToEngine(): void {
         const proto = require("@pulumi/pulumi/proto/analyzer_pb") as Record<string, { prototype: Record<string, (...args: unknown[]) => unknown> }>;
         const stack = proto.AnalyzerStackConfigureRequest.prototype;
         const readTags = stack.getTagsMap;
-        stack.getTagsMap = function (this: { getDryRun(): boolean }, ...args: unknown[]) {
+        stack.getTagsMap = function (this: unknown, ...args: unknown[]) {
             run.stackConfigured = true;
-            run.dryRun = this.getDryRun();
             return readTags.apply(this, args);
         };
         const configure = proto.ConfigureAnalyzerRequest.prototype;

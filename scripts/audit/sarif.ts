@@ -64,7 +64,7 @@ export function toSarif(findings: Finding[], options: SarifOptions): object {
         message: { text: `${f.type} '${f.name}': ${detailOf(f.message)}` },
         locations: [{
             physicalLocation: { artifactLocation: { uri: options.artifact }, region: { startLine: 1 } },
-            logicalLocations: [{ name: f.name, fullyQualifiedName: f.urn, kind: "resource" }],
+            logicalLocations: logicalLocationsOf(f),
         }],
         partialFingerprints: { "ecsGuardrailsFinding/v1": createHash("sha256").update(`${f.policy}\n${f.urn}\n${f.message}`).digest("hex") },
         properties: { urn: f.urn, resourceType: f.type, enforcementLevel: f.level, policyPack: `${f.pack}@${f.packVersion}` },
@@ -80,8 +80,26 @@ export function toSarif(findings: Finding[], options: SarifOptions): object {
     };
 }
 
-/** A policy event's message is "<description>\n<what is wrong and how to fix it>": the second part. */
+/** The resource, and the property the finding is about when the pack named it. */
+function logicalLocationsOf(f: Finding) {
+    const resource = { name: f.name, fullyQualifiedName: f.urn, kind: "resource" };
+    const path = propertyOf(f.message);
+    return path ? [resource, { name: path, fullyQualifiedName: `${f.urn}.${path}`, kind: "property", parentIndex: 0 }] : [resource];
+}
+
+const propertyLine = /\nProperty: ([^\n]*)$/;
+
+/**
+ * A policy event's message is "<description>\n<what is wrong and how to fix it>" and, from this pack, a last line
+ * "Property: <path>": the middle part.
+ */
 export function detailOf(message: string): string {
-    const i = message.indexOf("\n");
-    return i >= 0 && message.slice(i + 1).trim() !== "" ? message.slice(i + 1).trim() : message.trim();
+    const text = message.replace(propertyLine, "");
+    const i = text.indexOf("\n");
+    return i >= 0 && text.slice(i + 1).trim() !== "" ? text.slice(i + 1).trim() : text.trim();
+}
+
+/** The property path a finding's message names on its last line. */
+export function propertyOf(message: string): string | undefined {
+    return propertyLine.exec(message)?.[1];
 }

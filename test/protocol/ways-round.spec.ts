@@ -8,7 +8,6 @@ import { propertyOf, said } from "../harness/said";
 
 const root = join(__dirname, "..", "..");
 
-
 describe("ways round the pack, over the Analyzer protocol", function () {
     this.timeout(120_000);
     let pack: PackHandle;

@@ -18,7 +18,7 @@ const taskUrn = urn("ecs:index:Component$aws:ecs/taskDefinition:TaskDefinition",
 const repoUrn = urn("aws:ecr/repository:Repository", "legacy");
 const events = [
     violation("ecr-scan-on-push", "advisory", "medium", repoUrn, "Images are scanned for vulnerabilities when pushed.\nImages are not scanned on push. Set imageScanningConfiguration.scanOnPush to true."),
-    violation("ecs-image-tag-pinned", "mandatory", "high", taskUrn, "Each container image names a digest or a unique tag, never `latest` or no tag at all.\ncontainer 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."),
+    violation("ecs-image-tag-pinned", "mandatory", "high", taskUrn, "Each container image names a digest or a unique tag, never `latest` or no tag at all.\ncontainer 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.\nProperty: containerDefinitions[0].image"),
     { policyRemediationEvent: { resourceUrn: repoUrn, color: "", policyName: "ecr-immutable-tags", policyPackName: "ecs-guardrails", policyPackVersion: "0.1.0", policyPackVersionTag: "0.1.0", before: { imageTagMutability: "MUTABLE", name: "legacy" }, after: { imageTagMutability: "IMMUTABLE", name: "legacy" } } },
     summary("failed"),
 ];
@@ -84,7 +84,11 @@ describe("audit", () => {
         ]);
         const [first] = run0.results;
         assert.equal(first.message.text, "aws:ecs/taskDefinition:TaskDefinition 'web': container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.");
-        assert.deepEqual(first.locations[0].logicalLocations, [{ name: "web", fullyQualifiedName: taskUrn, kind: "resource" }]);
+        assert.deepEqual(first.locations[0].logicalLocations, [
+            { name: "web", fullyQualifiedName: taskUrn, kind: "resource" },
+            { name: "containerDefinitions[0].image", fullyQualifiedName: `${taskUrn}.containerDefinitions[0].image`, kind: "property", parentIndex: 0 },
+        ]);
+        assert.deepEqual(run0.results[2].locations[0].logicalLocations, [{ name: "legacy", fullyQualifiedName: repoUrn, kind: "resource" }], "a finding without a property line");
         assert.deepEqual(first.locations[0].physicalLocation.artifactLocation, { uri: "infra/Pulumi.yaml" });
     });
 

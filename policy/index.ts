@@ -1,4 +1,5 @@
 // The pack entry the Pulumi CLI loads (package.json `main`): `new PolicyPack(...)` and nothing else.
+import "../compile-cache";
 import { PolicyPack } from "@pulumi/policy";
 import { listenToEngine } from "./pack/engine";
 import { trackSecrets } from "./pack/secrets";

@@ -4,7 +4,6 @@
 // Exit code: 0 when no mandatory policy fails, 1 when one does, 2 when the audit could not run.
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join, relative, resolve } from "path";
-import { pathToFileURL } from "url";
 import { Analysis, AuditError, Finding, audit, packRoot } from "./findings";
 import { detailOf, toSarif } from "./sarif";
 
@@ -17,7 +16,8 @@ const usage = `usage: ecs-guardrails-audit <file> [options]
   --policy-pack-config <path> the pack's configuration, as for \`pulumi preview --policy-pack-config\`
   --pulumi <path>             the Pulumi CLI to run (default: pulumi on PATH)
   --artifact <path>           the repository file results point at (default: Pulumi.yaml if present, else <file>)
-  --docs-url <url>            where docs/policies.md is published (default: the copy in this package)
+  --docs-url <url>            where docs/policies.md is published (default: this version's copy in the
+                              GitHub repository package.json names; without one, each policy's own reference)
 
 Exit code: 1 when a mandatory policy fails, 2 when the audit cannot run, 0 otherwise.`;
 
@@ -60,13 +60,19 @@ function parseArgs(argv: string[]): Options {
     };
 }
 
-function clip(text: string, max: number): string {
-    return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
+/**
+ * This version's docs/policies.md on the web: package.json `repository` (GitHub), at the tag v<version>; undefined
+ * without one (each policy's help is then its own reference on the web: the guide's section or the control).
+ */
+export function defaultDocsUrl(pkg: { version: string; repository?: string | { url: string } }): string | undefined {
+    const repository = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url ?? "";
+    const github = /^(?:github:|git\+https:\/\/github\.com\/|https:\/\/github\.com\/|git@github\.com:)?([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(repository);
+    return github ? `https://github.com/${github[1]}/blob/v${pkg.version}/docs/policies.md` : undefined;
 }
 
-/** The findings as an aligned text table, then a one-line summary. */
+/** The findings as an aligned text table (each finding whole, with its fix), then a one-line summary. */
 export function table(findings: Finding[]): string {
-    const rows = findings.map((f) => [f.level, f.policy, `${f.type} ${f.name}`, clip(detailOf(f.message).replace(/\s+/g, " "), 140)]);
+    const rows = findings.map((f) => [f.level, f.policy, `${f.type} ${f.name}`, detailOf(f.message).replace(/\s+/g, " ")]);
     const head = ["LEVEL", "POLICY", "RESOURCE", "FINDING"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
@@ -97,6 +103,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     try {
         const root = packRoot();
         const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+        const docsUrl = options.docsUrl ?? defaultDocsUrl(pkg);
         const analysis = audit(options.file, { pulumi: options.pulumi, policyPackConfig: options.policyPackConfig, policyPack: root });
         for (const warning of analysis.warnings ?? []) error(warning);
         const { policies } = require("../../policy/policies") as typeof import("../../policy/policies");
@@ -104,9 +111,9 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
         const sarif = toSarif(analysis.findings, {
             toolName: pkg.name,
             toolVersion: pkg.version,
-            docsUrl: options.docsUrl ?? pathToFileURL(join(root, "docs", "policies.md")).href,
+            docsUrl,
             artifact,
-                policies: policies.map((p) => ({ ...p, enforcementLevel: p.enforcementLevel ?? "advisory" })),
+            policies: policies.map((p) => ({ ...p, enforcementLevel: p.enforcementLevel ?? "advisory" })),
         });
         writeFileSync(options.json, JSON.stringify(report(analysis, options.file), null, 2) + "\n");
         writeFileSync(options.sarif, JSON.stringify(sarif, null, 2) + "\n");

@@ -3,6 +3,8 @@
 import { createHash } from "crypto";
 import type { Finding, Level } from "./findings";
 
+const guideUrl = "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/application.html";
+
 /** What SARIF needs to know of a policy: its pack's metadata. */
 export interface PolicyMetadata {
     name: string;
@@ -17,8 +19,8 @@ export interface PolicyMetadata {
 export interface SarifOptions {
     toolName: string;
     toolVersion: string;
-    /** Absolute URI of docs/policies.md; a policy's help is `<docsUrl>#<policy>`. */
-    docsUrl: string;
+    /** Absolute URI of docs/policies.md; a policy's help is `<docsUrl>#<policy>`, else the policy's own `url`. */
+    docsUrl?: string;
     /** The file results are reported in, relative to the repository root (e.g. the stack's Pulumi.yaml). */
     artifact: string;
     policies: PolicyMetadata[];
@@ -47,7 +49,7 @@ export function toSarif(findings: Finding[], options: SarifOptions): object {
             name: id,
             shortDescription: { text: description },
             fullDescription: { text: description },
-            helpUri: `${options.docsUrl}#${id}`,
+            helpUri: options.docsUrl ? `${options.docsUrl}#${id}` : p?.url,
             help: { text: help, markdown: `${help}\n\nSee [${id}](${options.docsUrl}#${id}).` },
             defaultConfiguration: { level: levelOfPolicy(p?.enforcementLevel ?? "advisory") },
             properties: {
@@ -73,7 +75,7 @@ export function toSarif(findings: Finding[], options: SarifOptions): object {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [{
-            tool: { driver: { name: options.toolName, version: options.toolVersion, informationUri: options.docsUrl, rules } },
+            tool: { driver: { name: options.toolName, version: options.toolVersion, informationUri: options.docsUrl ?? guideUrl, rules } },
             results,
             columnKind: "utf16CodeUnits",
         }],

@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../scripts/audit/cli";
+import { defaultDocsUrl, main } from "../../scripts/audit/cli";
 import { isStackExport, parseAnalyzeOutput, splitUrn } from "../../scripts/audit/findings";
 import { sarifErrors } from "../support/sarif";
 
@@ -92,12 +92,32 @@ describe("audit", () => {
         assert.deepEqual(first.locations[0].physicalLocation.artifactLocation, { uri: "infra/Pulumi.yaml" });
     });
 
-    it("exits 0 when only advisory policies fire; the default help links point at the package's own docs", () => {
+    it("exits 0 when only advisory policies fire; without --docs-url each policy's help is its own reference on the web", () => {
         const r = run(ndjson([events[0], summary("succeeded")]));
         assert.equal(r.code, 0, r.stderr);
         const sarif = r.sarif();
         assert.deepEqual(sarifErrors(sarif), []);
-        assert.match(sarif.runs[0].tool.driver.rules[0].helpUri, /^file:\/\/\/.*\/docs\/policies\.md#ecs-image-tag-pinned$/);
+        const rules = sarif.runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+        assert.equal(rules.find((x) => x.id === "ecs-image-tag-pinned")!.helpUri, "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/application.html#version-tags");
+        assert.equal(rules.find((x) => x.id === "ecs-no-privileged")!.helpUri, "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4");
+        assert.ok(rules.every((x) => x.helpUri.startsWith("https://")), "every help link is on the web");
+        assert.ok(!JSON.stringify(sarif).includes("file:"), "no file: link in the SARIF");
+    });
+
+    it("the default docs link follows package.json's repository in every form npm accepts", () => {
+        const url = "https://github.com/acme/ecs-guardrails/blob/v1.2.3/docs/policies.md";
+        for (const repository of ["github:acme/ecs-guardrails", "acme/ecs-guardrails", "git+https://github.com/acme/ecs-guardrails.git", { url: "https://github.com/acme/ecs-guardrails" }, "git@github.com:acme/ecs-guardrails.git"]) {
+            assert.equal(defaultDocsUrl({ version: "1.2.3", repository }), url, JSON.stringify(repository));
+        }
+        assert.equal(defaultDocsUrl({ version: "1.2.3" }), undefined, "no repository: the policies' own links");
+    });
+
+    it("the table shows each finding whole, with its fix", () => {
+        const fix = "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` (valueFrom), not `environment`.";
+        const long = `container 'api' environment variable 'DB_PASSWORD' looks like a secret (its name matches 'PASSWORD'); its value would be readable by anyone who can describe the task definition. ${fix}`;
+        const r = run(ndjson([violation("ecs-no-secrets-in-environment", "mandatory", "critical", taskUrn, `No plain environment variable carries a secret.\n${long}`), summary("failed")]));
+        const row = r.stdout.split("\n")[1];
+        assert.ok(row.endsWith(long), row);
     });
 
     it("with nothing found: an empty table, valid SARIF with every rule and no result, exit 0", () => {

@@ -35,7 +35,7 @@ describe("the published package", () => {
         const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", "--loglevel=error"], { cwd: root, encoding: "utf8" });
         const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
         for (const f of ["package.json", "PulumiPolicy.yaml", "README.md", "docs/policies.md", "bin/policy/index.js", "bin/lib.js", "bin/lib.d.ts",
-            "bin/components/taskDefinition.js", "bin/components/taskDefinition.d.ts", "bin/scripts/audit/cli.js"]) {
+            "bin/components/taskDefinition.js", "bin/components/taskDefinition.d.ts", "bin/scripts/audit/cli.js", "bin/compile-cache.js"]) {
             assert.ok(files.includes(f), `${f} is in the tarball`);
         }
         const stray = files.filter((f) => !/^bin\/.*\.(js|d\.ts)$/.test(f) && !["package.json", "PulumiPolicy.yaml", "README.md", "docs/policies.md"].includes(f));

@@ -152,7 +152,7 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         const container = readContainer(fields, 0, "primaryContainer", expressContainerFields, read, expressContainerKeys);
         const logs = read.array(raw.awsLogsConfigurations, "primaryContainer.awsLogsConfigurations");
         container.logDriver = isUnreadable(logs) ? logs : logs && logs.length > 0 ? "awslogs" : undefined;
-        container.paths = { ...container.paths, logDriver: "primaryContainer.awsLogsConfigurations" };
+        container.paths = Object.create(container.paths, { logDriver: { value: "primaryContainer.awsLogsConfigurations", enumerable: true } });
         containers = [container];
     } else {
         containers = raw === undefined ? [] : raw;

@@ -62,26 +62,46 @@ export function readContainerList(value: unknown, path: string, read: Reader): F
     return containers;
 }
 
-/** The raw value at a dotted key inside `raw`; an unset parent gives undefined, an unreadable one itself. */
-function valueAt(raw: Record<string, unknown>, key: string, base: string, read: Reader): unknown {
-    const parts = key.split(".");
+/** The raw value at a key split into its steps; an unset parent gives undefined, an unreadable one itself. */
+function valueAt(raw: Record<string, unknown>, steps: readonly string[], base: string, read: Reader): unknown {
     let current = raw;
-    let path = base;
-    for (let i = 0; i < parts.length - 1; i++) {
-        path = `${path}.${parts[i]}`;
-        const next = read.object(current[parts[i]], path);
+    for (let i = 0; i < steps.length - 1; i++) {
+        const next = read.object(current[steps[i]], `${base}.${steps.slice(0, i + 1).join(".")}`);
         if (next === undefined || isUnreadable(next)) return next;
         current = next;
     }
-    return current[parts[parts.length - 1]];
+    return current[steps[steps.length - 1]];
+}
+
+type Keys = Readonly<Record<ContainerValue, string>>;
+
+/**
+ * A container's paths, made only when read (a message or a remediation needs one, the checks need none): each is
+ * `<container path>.<key>`. One prototype per table of keys, so a container costs two fields, not nineteen strings.
+ */
+const pathsPrototypes = new WeakMap<Keys, { prototype: object; steps: Record<ContainerValue, string[]> }>();
+
+function pathsOf(keys: Keys): { prototype: object; steps: Record<ContainerValue, string[]> } {
+    let made = pathsPrototypes.get(keys);
+    if (!made) {
+        const prototype = {};
+        for (const [value, key] of Object.entries(keys)) {
+            Object.defineProperty(prototype, value, { get(this: { base: string }) { return `${this.base}.${key}`; }, enumerable: true });
+        }
+        const steps = Object.fromEntries(Object.entries(keys).map(([value, key]) => [value, key.split(".")])) as Record<ContainerValue, string[]>;
+        made = { prototype, steps };
+        pathsPrototypes.set(keys, made);
+    }
+    return made;
 }
 
 export function readContainer(
     raw: Record<string, unknown>, index: number, path: string, fields: ReadonlySet<ContainerField>, read: Reader,
-    keys: Readonly<Record<ContainerValue, string>> = containerKeys,
+    keys: Keys = containerKeys,
 ): Container {
-    const paths = Object.fromEntries(Object.entries(keys).map(([value, key]) => [value, `${path}.${key}`])) as Record<ContainerValue, string>;
-    const get = (value: ContainerValue) => valueAt(raw, keys[value], path, read);
+    const { prototype, steps } = pathsOf(keys);
+    const paths = Object.create(prototype, { base: { value: path } }) as Record<ContainerValue, string>;
+    const get = (value: ContainerValue) => valueAt(raw, steps[value], path, read);
     const name = read.string(get("name"), paths.name);
     const essential = read.boolean(get("essential"), paths.essential);
     return {

@@ -85,6 +85,7 @@ const foldedFields = new WeakMap<Shape, Map<string, string>>();
 
 /** The camelCase field a JSON key sets, as Go finds it: the exact Go name, otherwise by folding. */
 function fieldOf(shape: Shape, key: string): string | undefined {
+    if (Object.hasOwn(shape, key)) return key; // the exact name, as Go tries first
     let byFold = foldedFields.get(shape);
     if (!byFold) {
         byFold = new Map(Object.keys(shape).map((f) => [fold(f), f]));
@@ -286,7 +287,12 @@ class Decoder {
             case "map": {
                 if (!isObject(value)) return this.wrong(path, value, "an object", existing);
                 const map: Record<string, unknown> = isPlain(existing) ? existing : {};
-                for (const [key, item] of value.entries) map[key] = this.decode(type.elem, item, zeroOf(type.elem), `${path}.${key}`);
+                for (const [key, item] of value.entries) {
+                    const decoded = this.decode(type.elem, item, zeroOf(type.elem), `${path}.${key}`);
+                    // `__proto__` is a key like any other to Go (an assignment would set the object's prototype)
+                    if (key === "__proto__") Object.defineProperty(map, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+                    else map[key] = decoded;
+                }
                 return map;
             }
             case "struct":

@@ -113,7 +113,7 @@ describe("the pack over the Analyzer protocol", function () {
         it("malformed input is reported once, by ecs-input-well-formed", async () => {
             const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td([], { containerDefinitions: "[{\"name\": \"api\", " }) });
             assert.deepEqual(r.diagnostics.map((d) => [d.policyName, said(d)]), [
-                ["ecs-input-well-formed", "Malformed input: containerDefinitions is not valid JSON. Fix it so the other policies can check this resource."],
+                ["ecs-input-well-formed", "Malformed input: containerDefinitions is not valid JSON: it ends early (line 1, column 18). Fix it so the other policies can check this resource."],
             ]);
         });
 

@@ -42,7 +42,10 @@ export function readContainerList(value: unknown, path: string, read: Reader): F
         const text = read.string(list, path);
         if (text === undefined || isUnreadable(text)) return text;
         const reading = readAsProvider(text, path);
-        if (!reading.ok) return read.problem(reading.path, reading.problem);
+        if (!reading.ok) {
+            for (const p of reading.problems) read.problem(p.path, p.problem);
+            return new Unreadable("malformed", reading.path);
+        }
         list = reading.containers;
     }
     const items = read.array(list, path);

@@ -4,31 +4,57 @@
 // what an earlier one set, a later JSON value merges into the containers of an earlier one by position, unknown
 // keys are ignored, and a value of the wrong type makes the provider reject the whole string.
 
-/** What the provider would make of the text: the containers as plain camelCase objects, or why it rejects it. */
-export type ProviderReading = { ok: true; containers: Record<string, unknown>[] } | { ok: false; path: string; problem: string };
+import { sdkContainerTypes } from "./sdk-container-types";
+import { isRedacted } from "./values";
+
+/** A problem that makes the provider reject the text: where, and what. */
+export interface ProviderProblem { path: string; problem: string }
 
 /**
- * A field's Go type, as far as the pack needs it: `string` is a `*string`, `enum` a plain Go string (null leaves it
- * as it was); `struct` and `list` name the shape of their elements.
+ * What the provider would make of the text: the containers as plain camelCase objects, or why it rejects it (the
+ * first problem as `path` and `problem`, and `problems` every one found).
+ */
+export type ProviderReading =
+    | { ok: true; containers: Record<string, unknown>[] }
+    | { ok: false; path: string; problem: string; problems: ProviderProblem[] };
+
+/**
+ * A field's Go type, compiled from `sdkContainerTypes`. A Go pointer, slice, map or interface is cleared by null; a
+ * plain Go value (an enum string, `cpu`, a slice's struct element) is left as it was.
  */
 type FieldType =
-    | "string" | "enum" | "bool" | "int32" | "strings" | "ints" | "stringMap" | "ignore"
-    | { struct: Shape } | { list: Shape };
+    | { kind: "string" | "bool" | "int32"; pointer: boolean }
+    | { kind: "slice"; elem: FieldType }
+    | { kind: "map"; elem: FieldType }
+    | { kind: "struct"; shape: Shape; pointer: boolean }
+    | { kind: "interface" };
 type Shape = Record<string, FieldType>;
 
-const keyValue: Shape = { name: "string", value: "string" };
-const container: Shape = {
-    name: "string", image: "string", essential: "bool", entryPoint: "strings", command: "strings",
-    versionConsistency: "enum", stopTimeout: "int32", startTimeout: "int32", privileged: "bool",
-    readonlyRootFilesystem: "bool", user: "string", memory: "int32", memoryReservation: "int32", cpu: "int32",
-    dockerLabels: "stringMap", environment: { list: keyValue },
-    restartPolicy: { struct: { enabled: "bool", ignoredExitCodes: "ints", restartAttemptPeriod: "int32" } },
-    linuxParameters: { struct: { initProcessEnabled: "bool", sharedMemorySize: "int32", maxSwap: "int32", swappiness: "int32", capabilities: { struct: { add: "strings", drop: "strings" } } } },
-    logConfiguration: { struct: { logDriver: "enum", options: "stringMap", secretOptions: { list: { name: "string", valueFrom: "string" } } } },
-    firelensConfiguration: { struct: { type: "enum", options: "stringMap" } },
-    healthCheck: { struct: { command: "strings", interval: "int32", retries: "int32", startPeriod: "int32", timeout: "int32" } },
-    secrets: { list: { name: "string", valueFrom: "string" } },
-};
+const shapes = new Map<string, Shape>();
+
+function compile(go: string): FieldType {
+    if (go.startsWith("[]")) return { kind: "slice", elem: compile(go.slice(2)) };
+    if (go.startsWith("map[string]")) return { kind: "map", elem: compile(go.slice(11)) };
+    const pointer = go.startsWith("*");
+    const name = pointer ? go.slice(1) : go;
+    if (name === "string" || name === "bool" || name === "int32") return { kind: name, pointer };
+    if (name === "interface") return { kind: "interface" };
+    return { kind: "struct", shape: shapeOf(name), pointer };
+}
+
+function shapeOf(name: string): Shape {
+    let shape = shapes.get(name);
+    if (!shape) {
+        const fields = (sdkContainerTypes as Record<string, Record<string, string>>)[name];
+        if (!fields) throw new Error(`no SDK type ${name}`);
+        shape = {};
+        shapes.set(name, shape); // before compiling the fields, so a type that holds itself terminates
+        for (const [field, go] of Object.entries(fields)) shape[field] = compile(go);
+    }
+    return shape;
+}
+
+const container: Shape = shapeOf("ContainerDefinition");
 
 const foldedKeys = new Map<string, string>();
 
@@ -59,6 +85,7 @@ const foldedFields = new WeakMap<Shape, Map<string, string>>();
 
 /** The camelCase field a JSON key sets, as Go finds it: the exact Go name, otherwise by folding. */
 function fieldOf(shape: Shape, key: string): string | undefined {
+    if (Object.hasOwn(shape, key)) return key; // the exact name, as Go tries first
     let byFold = foldedFields.get(shape);
     if (!byFold) {
         byFold = new Map(Object.keys(shape).map((f) => [fold(f), f]));
@@ -66,8 +93,6 @@ function fieldOf(shape: Shape, key: string): string | undefined {
     }
     return byFold.get(fold(key));
 }
-
-import { isRedacted } from "./values";
 
 // ---- parsing: JSON values in order, objects as ordered [key, value] lists so duplicates and their order survive.
 
@@ -95,8 +120,16 @@ class Parser {
         return out;
     }
 
-    private fail(): never {
-        throw new Rejected("", "is not valid JSON");
+    /** Not JSON: says where it breaks, by line and column (never what is there: the text may be a secret). */
+    private fail(at = this.at): never {
+        let line = 1;
+        let lineStart = 0;
+        for (let i = this.text.indexOf("\n"); i !== -1 && i < at; i = this.text.indexOf("\n", i + 1)) {
+            line++;
+            lineStart = i + 1;
+        }
+        const where = `line ${line}, column ${at - lineStart + 1}`;
+        throw new Rejected("", at >= this.text.length ? `is not valid JSON: it ends early (${where})` : `is not valid JSON: it breaks at ${where}`);
     }
 
     private space(): void {
@@ -137,12 +170,13 @@ class Parser {
             if (this.text[this.at] !== "\"") this.fail();
             const key = this.string();
             this.space();
-            if (this.text[this.at++] !== ":") this.fail();
+            if (this.text[this.at] !== ":") this.fail();
+            this.at++;
             entries.push([key, this.value(depth + 1)]);
             this.space();
             const next = this.text[this.at++];
             if (next === "}") return { entries };
-            if (next !== ",") this.fail();
+            if (next !== ",") this.fail(this.at - 1);
         }
     }
 
@@ -159,7 +193,7 @@ class Parser {
             this.space();
             const next = this.text[this.at++];
             if (next === "]") return items;
-            if (next !== ",") this.fail();
+            if (next !== ",") this.fail(this.at - 1);
         }
     }
 
@@ -183,7 +217,9 @@ class Parser {
     }
 }
 
-// ---- decoding into the SDK's types, as Go does: into what is already there.
+// ---- decoding into the SDK's types, as Go does: into what is already there. A value of the wrong type is a
+// problem, and decoding goes on (Go's decoder does too, and then rejects the whole string), so every problem of the
+// JSON value is found, not just the first.
 
 function describe(value: Json): string {
     if (value === null) return "null";
@@ -193,67 +229,117 @@ function describe(value: Json): string {
     return "number" in value ? "a number" : "an object";
 }
 
-function wrongType(path: string, value: Json, expected: string): never {
-    throw new Rejected(path, `is ${describe(value)}, expected ${expected}`);
-}
-
 function isObject(value: Json): value is { entries: [string, Json][] } {
     return typeof value === "object" && value !== null && !Array.isArray(value) && "entries" in value;
 }
 
-function decodeInt(value: { number: string }, path: string): number {
-    if (!/^-?\d+$/.test(value.number)) throw new Rejected(path, `is ${value.number}, expected a whole number`);
-    const n = Number(value.number);
-    if (n < -2147483648 || n > 2147483647) throw new Rejected(path, `is ${value.number}, out of range for a 32-bit number`);
-    return n === 0 ? 0 : n; // -0 is 0 to Go
+class Decoder {
+    readonly problems: ProviderProblem[] = [];
+
+    note(path: string, problem: string): void {
+        this.problems.push({ path, problem });
+    }
+
+    /** Records a wrong type; the field keeps what it had (Go skips the value). */
+    wrong(path: string, value: Json, expected: string, existing: unknown): unknown {
+        this.note(path, `is ${describe(value)}, expected ${expected}`);
+        return existing;
+    }
+
+    int(value: { number: string }, path: string, existing: unknown): unknown {
+        if (!/^-?\d+$/.test(value.number)) {
+            this.note(path, `is ${value.number}, expected a whole number`);
+            return existing;
+        }
+        const n = Number(value.number);
+        if (n < -2147483648 || n > 2147483647) {
+            this.note(path, `is ${value.number}, out of range for a 32-bit number`);
+            return existing;
+        }
+        return n === 0 ? 0 : n; // -0 is 0 to Go
+    }
+
+    /** Decodes `value` into `existing` (what earlier keys or values set) as a field of type `type`; returns the result. */
+    decode(type: FieldType, value: Json, existing: unknown, path: string): unknown {
+        if (value === null) {
+            // null clears pointers, slices, maps and interfaces, and leaves plain Go values as they were
+            return type.kind === "slice" || type.kind === "map" || type.kind === "interface" || type.pointer ? undefined : existing;
+        }
+        // What `pulumi policy analyze` shows for a secret it cannot decrypt: left for the model to read as not known.
+        if (isRedacted(value)) return value;
+        switch (type.kind) {
+            case "string":
+                return typeof value === "string" ? value : this.wrong(path, value, "a string", existing);
+            case "bool":
+                return typeof value === "boolean" ? value : this.wrong(path, value, "true or false", existing);
+            case "int32":
+                return typeof value === "object" && !Array.isArray(value) && "number" in value ? this.int(value, path, existing) : this.wrong(path, value, "a number", existing);
+            case "interface":
+                // A Go interface (a union such as sharingStrategy) cannot be decoded from JSON: the provider rejects any value.
+                this.note(path, "cannot be set in the JSON the provider reads (it rejects any value here)");
+                return existing;
+            case "slice": {
+                if (!Array.isArray(value)) return this.wrong(path, value, "a list", existing);
+                const old = Array.isArray(existing) ? existing : [];
+                const elem = type.elem;
+                return value.map((item, i) => this.decode(elem, item, old[i] ?? zeroOf(elem), `${path}[${i}]`));
+            }
+            case "map": {
+                if (!isObject(value)) return this.wrong(path, value, "an object", existing);
+                const map: Record<string, unknown> = isPlain(existing) ? existing : {};
+                for (const [key, item] of value.entries) {
+                    const decoded = this.decode(type.elem, item, zeroOf(type.elem), `${path}.${key}`);
+                    // `__proto__` is a key like any other to Go (an assignment would set the object's prototype)
+                    if (key === "__proto__") Object.defineProperty(map, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+                    else map[key] = decoded;
+                }
+                return map;
+            }
+            case "struct":
+                if (!isObject(value)) return this.wrong(path, value, "an object", existing);
+                return this.struct(type.shape, value, isPlain(existing) ? existing : {}, path);
+        }
+    }
+
+    struct(shape: Shape, value: { entries: [string, Json][] }, into: Record<string, unknown>, path: string): Record<string, unknown> {
+        for (const [key, item] of value.entries) {
+            const field = fieldOf(shape, key);
+            if (field === undefined) continue; // keys the ECS API does not know are ignored
+            const next = this.decode(shape[field], item, into[field], `${path}.${field}`);
+            if (next === undefined) delete into[field];
+            else into[field] = next;
+        }
+        return into;
+    }
 }
 
-/** Decodes `value` into `existing` (what earlier keys or values set) as a field of type `type`; returns the result. */
-function decode(type: FieldType, value: Json, existing: unknown, path: string): unknown {
-    if (type === "ignore") return existing;
-    if (value === null) return type === "enum" ? existing : undefined; // null clears pointers, lists and maps
-    // What `pulumi policy analyze` shows for a secret it cannot decrypt: left for the model to read as not known.
-    if (isRedacted(value)) return value;
-    if (type === "string" || type === "enum") return typeof value === "string" ? value : wrongType(path, value, "a string");
-    if (type === "bool") return typeof value === "boolean" ? value : wrongType(path, value, "true or false");
-    if (type === "int32") return typeof value === "object" && !Array.isArray(value) && "number" in value ? decodeInt(value, path) : wrongType(path, value, "a number");
-    if (type === "strings" || type === "ints") {
-        if (!Array.isArray(value)) return wrongType(path, value, "a list");
-        const old = Array.isArray(existing) ? existing : [];
-        return value.map((item, i) => (item === null ? old[i] ?? (type === "ints" ? 0 : "") : decode(type === "ints" ? "int32" : "string", item, undefined, `${path}[${i}]`)));
+/** The value a Go slice element or map value starts from: a plain struct is `{}`, a plain string `""`; pointers nil. */
+function zeroOf(type: FieldType): unknown {
+    switch (type.kind) {
+        case "string": return type.pointer ? undefined : "";
+        case "bool": return type.pointer ? undefined : false;
+        case "int32": return type.pointer ? undefined : 0;
+        case "struct": return type.pointer ? undefined : {};
+        default: return undefined;
     }
-    if (type === "stringMap") {
-        if (!isObject(value)) return wrongType(path, value, "an object");
-        const map: Record<string, unknown> = isPlain(existing) ? existing : {};
-        for (const [key, item] of value.entries) map[key] = item === null ? "" : decode("string", item, undefined, `${path}.${key}`);
-        return map;
-    }
-    if ("struct" in type) {
-        if (!isObject(value)) return wrongType(path, value, "an object");
-        return decodeStruct(type.struct, value, isPlain(existing) ? existing : {}, path);
-    }
-    if (!Array.isArray(value)) return wrongType(path, value, "a list");
-    const old = Array.isArray(existing) ? existing : [];
-    return value.map((item, i) => {
-        if (item === null) return old[i] ?? {};
-        if (!isObject(item)) return wrongType(`${path}[${i}]`, item, "an object");
-        return decodeStruct(type.list, item, isPlain(old[i]) ? old[i] : {}, `${path}[${i}]`);
-    });
 }
 
-function decodeStruct(shape: Shape, value: { entries: [string, Json][] }, into: Record<string, unknown>, path: string): Record<string, unknown> {
-    for (const [key, item] of value.entries) {
-        const field = fieldOf(shape, key);
-        if (field === undefined) continue; // keys the ECS API does not know are ignored
-        const next = decode(shape[field], item, into[field], `${path}.${field}`);
-        if (next === undefined) delete into[field];
-        else into[field] = next;
+/** True when a decoded struct is Go's zero value: only plain Go values at their zero are set. */
+function isZero(shape: Shape, value: Record<string, unknown>): boolean {
+    for (const key in value) {
+        const type = shape[key];
+        const zero = type === undefined ? undefined : zeroOf(type);
+        if (zero === undefined || typeof zero === "object" || value[key] !== zero) return false;
     }
-    return into;
+    return true;
 }
 
 function isPlain(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function rejected(problems: ProviderProblem[]): ProviderReading {
+    return { ok: false, path: problems[0].path, problem: problems[0].problem, problems };
 }
 
 /** Reads a `containerDefinitions` string as the aws provider does. Never throws. */
@@ -267,21 +353,31 @@ export function readAsProvider(text: string, path: string): ProviderReading {
                 longest = 0;
                 continue;
             }
-            if (!Array.isArray(value)) wrongType("", value, "a list");
+            if (!Array.isArray(value)) return rejected([{ path, problem: `is ${describe(value)}, expected a list` }]);
             if (value.length > containers.length && containers.length < longest) {
                 // Go would decode into elements an earlier value left beyond the slice's length, if its capacity
                 // still holds them: what ECS gets depends on Go's allocator. Fail closed instead of guessing.
-                throw new Rejected(path, regrownList);
+                return rejected([{ path, problem: regrownList }]);
             }
-            containers = decode({ list: container }, value, containers, path) as Record<string, unknown>[];
+            const decoder = new Decoder();
+            const next: Record<string, unknown>[] = [];
+            value.forEach((item, i) => {
+                const old = isPlain(containers[i]) ? containers[i] : {};
+                if (item === null) next.push(old);
+                else if (!isObject(item)) next.push(decoder.wrong(`${path}[${i}]`, item, "an object", old) as Record<string, unknown>);
+                else next.push(decoder.struct(container, item, old, `${path}[${i}]`));
+            });
+            // The provider's decoder stops at the first JSON value with a wrong type, and rejects the string.
+            if (decoder.problems.length > 0) return rejected(decoder.problems);
+            containers = next;
             longest = value.length === 0 ? 0 : Math.max(longest, value.length);
         }
         // The provider rejects a container that decodes to nothing (`null`, `{}`, only keys ECS does not know).
-        const empty = containers.findIndex((c) => Object.keys(c).length === 0);
-        if (empty !== -1) return { ok: false, path: `${path}[${empty}]`, problem: "is an empty container definition" };
+        const empty = containers.findIndex((c) => isZero(container, c));
+        if (empty !== -1) return rejected([{ path: `${path}[${empty}]`, problem: "is an empty container definition" }]);
         return { ok: true, containers };
     } catch (e) {
-        if (e instanceof Rejected) return { ok: false, path: e.path || path, problem: e.problem };
-        return { ok: false, path, problem: `could not be read (${e instanceof Error ? e.message : String(e)})` };
+        if (e instanceof Rejected) return rejected([{ path: e.path || path, problem: e.problem }]);
+        return rejected([{ path, problem: `could not be read (${e instanceof Error ? e.message : String(e)})` }]);
     }
 }

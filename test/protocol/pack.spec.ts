@@ -2,7 +2,7 @@
 import { strict as assert } from "assert";
 import { join } from "path";
 import { PackHandle, startPack } from "../harness/analyzer";
-import { secret, unknown, urn, unwrapSecrets } from "../harness/wire";
+import { isSecret, secret, unknown, urn, unwrapSecrets } from "../harness/wire";
 import { container as c, expressService, repository, service, taskDefinition as td, types } from "../support/fixtures";
 import { propertyOf, said } from "../harness/said";
 
@@ -113,7 +113,7 @@ describe("the pack over the Analyzer protocol", function () {
         it("malformed input is reported once, by ecs-input-well-formed", async () => {
             const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td([], { containerDefinitions: "[{\"name\": \"api\", " }) });
             assert.deepEqual(r.diagnostics.map((d) => [d.policyName, said(d)]), [
-                ["ecs-input-well-formed", "Malformed input: containerDefinitions is not valid JSON. Fix it so the other policies can check this resource."],
+                ["ecs-input-well-formed", "Malformed input: containerDefinitions is not valid JSON: it ends early (line 1, column 18). Fix it so the other policies can check this resource."],
             ]);
         });
 
@@ -206,6 +206,22 @@ describe("the pack over the Analyzer protocol", function () {
             const r = await pack.remediate({ type: types.taskDefinition, name: "api", properties: td([c({ linuxParameters: null, stopTimeout: null })]) });
             const defs = JSON.parse(r.remediations[r.remediations.length - 1].properties!.containerDefinitions as string);
             assert.deepEqual([defs[0].linuxParameters, defs[0].stopTimeout], [{ initProcessEnabled: true }, 30]);
+        });
+
+        it("a secret containerDefinitions comes back remediated, still secret, with every field the provider reads", async () => {
+            await pack.configureLikeCli({ "ecs-init-process": "remediate", "ecs-stop-timeout": "remediate" });
+            const kept = { portMappings: [{ containerPort: 8080, protocol: "tcp" }], secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }], mountPoints: [{ sourceVolume: "data", containerPath: "/data" }] };
+            const text = `[${JSON.stringify(c({ linuxParameters: null, stopTimeout: null, ...kept })).replace("\"name\"", "\"Name\"")}] [{"user": "1000"}]`;
+            const props = td([], { containerDefinitions: secret(text), networkMode: "awsvpc", taskRoleArn: secret("arn:aws:iam::123456789012:role/api-task") });
+            const r = await pack.remediate({ type: types.taskDefinition, name: "api", properties: props });
+            assert.deepEqual(r.remediations.map((x) => x.policyName), ["ecs-init-process", "ecs-stop-timeout"]);
+            for (const { properties } of r.remediations) {
+                assert.ok(isSecret(properties!.containerDefinitions), "containerDefinitions stays wrapped as a secret");
+                assert.ok(isSecret(properties!.taskRoleArn), "taskRoleArn stays wrapped as a secret");
+            }
+            const defs = JSON.parse(unwrapSecrets(r.remediations[r.remediations.length - 1].properties!).containerDefinitions as string);
+            assert.deepEqual([defs.length, defs[0].name, defs[0].user, defs[0].linuxParameters, defs[0].stopTimeout], [1, "api", "1000", { initProcessEnabled: true }, 30]);
+            for (const [key, value] of Object.entries(kept)) assert.deepEqual(defs[0][key], value, key);
         });
     });
 

@@ -35,7 +35,7 @@ describe("ways round the pack, over the Analyzer protocol", function () {
         const props = td([], { containerDefinitions: "[{\"name\": \"api\", \"privileged\": true,", tags: { "ecs-guardrails:exempt": "ecs-input-well-formed" } });
         const r = await pack.analyze({ type: types.taskDefinition, name: "api", properties: props });
         assert.deepEqual(r.diagnostics.map((d) => [d.policyName, d.enforcementLevel, said(d)]), [
-            ["ecs-input-well-formed", "mandatory", "Malformed input: containerDefinitions is not valid JSON. Fix it so the other policies can check this resource."],
+            ["ecs-input-well-formed", "mandatory", "Malformed input: containerDefinitions is not valid JSON: it ends early (line 1, column 37). Fix it so the other policies can check this resource."],
         ]);
     });
 

@@ -6,33 +6,40 @@ import { readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readAsProvider, regrownList } from "../../policy/model/providerJson";
+import { sdkContainerTypes } from "../../policy/model/sdk-container-types";
 import { fc } from "../support/arbitraries";
 
 type View = Record<string, unknown>;
 interface Reading { ok: boolean; containers?: View[] }
 
-/** What the Go program prints of a container: the fields the pack reads. */
-function view(c: Record<string, unknown>): View {
-    const out: View = {};
-    for (const key of ["name", "image", "essential", "entryPoint", "command", "stopTimeout", "privileged", "readonlyRootFilesystem", "user", "memory", "memoryReservation", "dockerLabels"]) {
-        if (c[key] !== undefined) out[key] = c[key];
+const sdk = sdkContainerTypes as Record<string, Record<string, string>>;
+
+/**
+ * What the Go program prints of a decoded value of Go type `go`: everything, without unset fields and plain Go
+ * values at their zero (which Go cannot tell from unset); undefined for a value left out.
+ */
+function view(go: string, value: unknown): unknown {
+    if (value === undefined) return undefined;
+    if (go.startsWith("[]")) return (value as unknown[]).map((e) => view(go.slice(2), e) ?? zeroView(go.slice(2)));
+    if (go.startsWith("map[string]")) return Object.fromEntries(Object.entries(value as object).map(([k, e]) => [k, view(go.slice(11), e) ?? zeroView(go.slice(11))]));
+    const pointer = go.startsWith("*");
+    const name = pointer ? go.slice(1) : go;
+    if (name === "string" || name === "bool" || name === "int32") return !pointer && (value === "" || value === false || value === 0) ? undefined : value;
+    const out: Record<string, unknown> = {};
+    for (const [field, type] of Object.entries(sdk[name])) {
+        const v = view(type, (value as Record<string, unknown>)[field]);
+        if (v !== undefined) out[field] = v;
     }
-    if (typeof c.versionConsistency === "string" && c.versionConsistency !== "") out.versionConsistency = c.versionConsistency;
-    if (Array.isArray(c.environment)) out.environment = c.environment.map((e) => ({ ...e }));
-    const linux = c.linuxParameters as View | undefined;
-    if (linux) out.linuxParameters = linux.initProcessEnabled === undefined ? {} : { initProcessEnabled: linux.initProcessEnabled };
-    const log = c.logConfiguration as View | undefined;
-    if (log) out.logConfiguration = typeof log.logDriver === "string" && log.logDriver !== "" ? { logDriver: log.logDriver } : {};
-    const restart = c.restartPolicy as View | undefined;
-    if (restart) out.restartPolicy = restart.enabled === undefined ? {} : { enabled: restart.enabled };
-    if (c.firelensConfiguration) out.firelensConfiguration = {};
-    if (c.healthCheck) out.healthCheck = {};
     return out;
+}
+
+function zeroView(go: string): unknown {
+    return go === "string" ? "" : go === "bool" ? false : go === "int32" ? 0 : go.startsWith("*") ? undefined : {};
 }
 
 function tsReading(text: string): Reading {
     const r = readAsProvider(text, "containerDefinitions");
-    return r.ok ? { ok: true, containers: r.containers.map(view) } : { ok: false };
+    return r.ok ? { ok: true, containers: r.containers.map((c) => view("ContainerDefinition", c) as View) } : { ok: false };
 }
 
 describe("containerDefinitions: the TypeScript reader agrees with the provider's Go decoder", function () {
@@ -46,6 +53,13 @@ describe("containerDefinitions: the TypeScript reader agrees with the provider's
         execFileSync("go", ["build", "-o", decoder, "."], { cwd: __dirname, stdio: ["ignore", "inherit", "inherit"], timeout: 540_000 });
     });
 
+    it("reads every field of the SDK's ContainerDefinition, with its Go type (the table is the SDK's, by reflection)", () => {
+        const schema = JSON.parse(execFileSync(decoder, ["-schema"], { encoding: "utf8" })) as Record<string, Record<string, string>>;
+        const table = Object.fromEntries(Object.entries(sdk).map(([type, fields]) =>
+            [type, Object.fromEntries(Object.entries(fields).map(([f, go]) => [f[0].toUpperCase() + f.slice(1), go]))]));
+        assert.deepEqual(table, schema, "policy/model/sdk-container-types.ts differs from the SDK: regenerate it from `go run . -schema`");
+    });
+
     it("on every case of the table", () => {
         const cases: string[] = JSON.parse(readFileSync(join(__dirname, "cases.json"), "utf8"));
         const expected = goRead(cases);
@@ -54,9 +68,13 @@ describe("containerDefinitions: the TypeScript reader agrees with the provider's
 
     it("on generated container definitions with case-variant and duplicate keys, several values and wrong types", () => {
         const keys = ["name", "Name", "NAME", "image", "Image", "privileged", "Privileged", "PRIVILEGED", "user", "User", "stopTimeout", "StopTimeout", "ſtopTimeout", "essential", "colour",
-            "environment", "Environment", "linuxParameters", "LinuxParameters", "logConfiguration", "dockerLabels"];
+            "environment", "Environment", "linuxParameters", "LinuxParameters", "logConfiguration", "dockerLabels",
+            "portMappings", "PortMappings", "mountPoints", "secrets", "cpu", "Cpu", "ulimits", "resourceRequirements", "healthCheck", "restartPolicy", "dependsOn", "versionConsistency"];
         const values = fc.oneof(fc.constantFrom("a", "nginx:latest", "0", true, false, null, 30, 30.5, -1, 4294967296, [], {},
-            [{ Name: "DB_PASSWORD", value: "x" }, null], [{ VALUE: "y" }], { InitProcessEnabled: true }, { initProcessEnabled: "no" }, { LogDriver: "awslogs" }, { logDriver: null }, { k: "v" }), fc.string({ maxLength: 4 }));
+            [{ Name: "DB_PASSWORD", value: "x" }, null], [{ VALUE: "y" }], { InitProcessEnabled: true }, { initProcessEnabled: "no" }, { LogDriver: "awslogs" }, { logDriver: null }, { k: "v" },
+            [{ containerPort: 80 }], [{ containerPort: "80" }], [{ ContainerPort: 80, protocol: "tcp" }, null], [{ hardLimit: 1, name: "nofile" }], [{ softLimit: null }],
+            [{ sharingStrategy: null, type: "GPU" }], [{ sharingStrategy: {} }], { devices: [{ hostPath: "/dev/x" }], tmpfs: [{ size: "1" }] }, { Devices: [null, { permissions: ["read"] }] },
+            { interval: 5, Command: ["CMD"] }, { ignoredExitCodes: [1, null] }, [{ containerName: "b", condition: "START" }], [{ sourceVolume: "v", readOnly: 1 }]), fc.string({ maxLength: 4 }));
         const object = fc.array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 5 })
             .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`);
         const text = fc.array(fc.array(object, { maxLength: 3 }).map((list) => `[${list.join(",")}]`), { minLength: 1, maxLength: 3 }).map((values) => values.join(" "));

@@ -1,7 +1,8 @@
 // TEST ONLY: decodes container definition strings exactly as the aws provider does (terraform-provider-aws
 // expandContainerDefinitions: tfjson.DecodeFromString into []types.ContainerDefinition, then the zero check), and
-// prints, per string, whether it is accepted and the fields the pack reads, so the TypeScript reader is tested
-// against the real decoder. Input on stdin: a JSON list of strings. Output: a JSON list of readings.
+// prints, per string, whether it is accepted and every field it decoded, so the TypeScript reader is tested against
+// the real decoder. Input on stdin: a JSON list of strings. Output: a JSON list of readings. With -schema, it prints
+// the SDK's types instead (see schema).
 package main
 
 import (
@@ -16,8 +17,8 @@ import (
 )
 
 type reading struct {
-	OK         bool             `json:"ok"`
-	Containers []map[string]any `json:"containers,omitempty"`
+	OK         bool  `json:"ok"`
+	Containers []any `json:"containers,omitempty"`
 }
 
 // decode is tfjson.DecodeFromString: every JSON value of the string, one after another, into the same slice.
@@ -39,83 +40,110 @@ func decode(s string) ([]types.ContainerDefinition, error) {
 	return defs, nil
 }
 
-func view(c types.ContainerDefinition) map[string]any {
-	m := map[string]any{}
-	set := func(key string, ok bool, v any) {
-		if ok {
-			m[key] = v
+// view is the whole decoded container as JSON, with the ECS API's field names (the Go name, first letter lower
+// case): unset pointers, slices, maps and interfaces are left out, and so are plain values at their zero, which
+// Go cannot tell from unset.
+func view(v reflect.Value) (any, bool) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil, false
 		}
-	}
-	set("name", c.Name != nil, deref(c.Name))
-	set("image", c.Image != nil, deref(c.Image))
-	set("essential", c.Essential != nil, derefBool(c.Essential))
-	set("entryPoint", c.EntryPoint != nil, c.EntryPoint)
-	set("command", c.Command != nil, c.Command)
-	set("versionConsistency", c.VersionConsistency != "", string(c.VersionConsistency))
-	set("stopTimeout", c.StopTimeout != nil, derefInt(c.StopTimeout))
-	set("privileged", c.Privileged != nil, derefBool(c.Privileged))
-	set("readonlyRootFilesystem", c.ReadonlyRootFilesystem != nil, derefBool(c.ReadonlyRootFilesystem))
-	set("user", c.User != nil, deref(c.User))
-	set("memory", c.Memory != nil, derefInt(c.Memory))
-	set("memoryReservation", c.MemoryReservation != nil, derefInt(c.MemoryReservation))
-	set("dockerLabels", c.DockerLabels != nil, c.DockerLabels)
-	if c.Environment != nil {
-		env := []map[string]any{}
-		for _, kv := range c.Environment {
-			e := map[string]any{}
-			if kv.Name != nil {
-				e["name"] = *kv.Name
+		e, _ := view(v.Elem()) // a pointer to a zero value is set
+		return e, true
+	case reflect.Slice:
+		if v.IsNil() {
+			return nil, false
+		}
+		out := []any{}
+		for i := 0; i < v.Len(); i++ {
+			e, _ := view(v.Index(i))
+			out = append(out, e)
+		}
+		return out, true
+	case reflect.Map:
+		if v.IsNil() {
+			return nil, false
+		}
+		out := map[string]any{}
+		for _, k := range v.MapKeys() {
+			e, _ := view(v.MapIndex(k))
+			out[k.String()] = e
+		}
+		return out, true
+	case reflect.Struct:
+		out := map[string]any{}
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
 			}
-			if kv.Value != nil {
-				e["value"] = *kv.Value
+			if e, ok := view(v.Field(i)); ok {
+				out[strings.ToLower(f.Name[:1])+f.Name[1:]] = e
 			}
-			env = append(env, e)
 		}
-		m["environment"] = env
+		return out, true
+	case reflect.String:
+		return v.String(), v.String() != ""
+	case reflect.Bool:
+		return v.Bool(), v.Bool()
+	case reflect.Int32, reflect.Int64, reflect.Int:
+		return v.Int(), v.Int() != 0
 	}
-	if c.LinuxParameters != nil {
-		lp := map[string]any{}
-		if c.LinuxParameters.InitProcessEnabled != nil {
-			lp["initProcessEnabled"] = *c.LinuxParameters.InitProcessEnabled
-		}
-		m["linuxParameters"] = lp
-	}
-	if c.LogConfiguration != nil {
-		lc := map[string]any{}
-		if c.LogConfiguration.LogDriver != "" {
-			lc["logDriver"] = string(c.LogConfiguration.LogDriver)
-		}
-		m["logConfiguration"] = lc
-	}
-	if c.RestartPolicy != nil {
-		rp := map[string]any{}
-		if c.RestartPolicy.Enabled != nil {
-			rp["enabled"] = *c.RestartPolicy.Enabled
-		}
-		m["restartPolicy"] = rp
-	}
-	set("firelensConfiguration", c.FirelensConfiguration != nil, map[string]any{})
-	set("healthCheck", c.HealthCheck != nil, map[string]any{})
-	return m
+	panic("unexpected kind " + v.Kind().String())
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+// schema prints, for ContainerDefinition and every struct it holds, each field's Go type (named string types as
+// "string", struct types by name), so the TypeScript table of the SDK's types is pinned against the SDK itself.
+func schema() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	var name func(t reflect.Type) string
+	var walk func(t reflect.Type)
+	name = func(t reflect.Type) string {
+		switch t.Kind() {
+		case reflect.Pointer:
+			return "*" + name(t.Elem())
+		case reflect.Slice:
+			return "[]" + name(t.Elem())
+		case reflect.Map:
+			return "map[" + name(t.Key()) + "]" + name(t.Elem())
+		case reflect.Struct:
+			walk(t)
+			return t.Name()
+		default:
+			return t.Kind().String()
+		}
 	}
-	return *s
-}
-
-func derefBool(b *bool) bool { return b != nil && *b }
-
-func derefInt(i *int32) int32 {
-	if i == nil {
-		return 0
+	walk = func(t reflect.Type) {
+		if _, done := out[t.Name()]; done {
+			return
+		}
+		fields := map[string]string{}
+		out[t.Name()] = fields
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Type.NumField() == 0 {
+					continue // noSmithyDocumentSerde
+				}
+				fields["!unexported "+f.Name] = f.Type.String()
+				continue
+			}
+			if tag := f.Tag.Get("json"); tag != "" {
+				fields["!tagged "+f.Name] = tag
+			}
+			fields[f.Name] = name(f.Type)
+		}
 	}
-	return *i
+	walk(reflect.TypeOf(types.ContainerDefinition{}))
+	return out
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "-schema" {
+		json.NewEncoder(os.Stdout).Encode(schema())
+		return
+	}
 	var inputs []string
 	if err := json.NewDecoder(os.Stdin).Decode(&inputs); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -128,9 +156,10 @@ func main() {
 			out = append(out, reading{OK: false})
 			continue
 		}
-		r := reading{OK: true, Containers: []map[string]any{}}
+		r := reading{OK: true, Containers: []any{}}
 		for _, c := range defs {
-			r.Containers = append(r.Containers, view(c))
+			v, _ := view(reflect.ValueOf(c))
+			r.Containers = append(r.Containers, v)
 		}
 		out = append(out, r)
 	}

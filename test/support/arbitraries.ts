@@ -77,3 +77,53 @@ export const hugeCommand = fc.tuple(
     fc.constantFrom("curl ", "a & ", "exec ", "nohup ", "'x", "\"$(", "`", "npm --x ", "a; ", "$((", "\\", "eval ", "aws --r ", "super\"visor\"d "),
     fc.constantFrom(["sh", "-c"], ["bash", "-lc"], [] as string[]),
 ).map(([unit, shell]) => [...shell, unit.repeat(Math.ceil(100_000 / unit.length))]);
+
+/**
+ * A value of one of the remediable resources, as aws declares it: containers mostly right with the fields the
+ * remediations set (and the ones they must keep: portMappings, secrets, mountPoints) varied.
+ */
+export const remediableContainer = fc.record({
+    name: fc.constantFrom("api", "worker", "log-router"),
+    image: fc.constantFrom(appImage, "nginx:1.27.0"),
+    essential: fc.constantFrom(true, false, undefined),
+    linuxParameters: fc.constantFrom(undefined, null, { initProcessEnabled: true }, { initProcessEnabled: false }, { capabilities: { drop: ["ALL"] } }, { initProcessEnabled: false, tmpfs: [{ containerPath: "/tmp", size: 64 }] }),
+    stopTimeout: fc.constantFrom(undefined, null, 2, 30, 60, 120),
+    logConfiguration: fc.constantFrom(undefined,
+        { logDriver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
+        { logDriver: "awsfirelens", options: { Name: "cloudwatch" } }),
+    portMappings: fc.constantFrom(undefined, [{ containerPort: 8080, protocol: "tcp" }], [{ containerPort: 80, hostPort: 80, name: "web", appProtocol: "http" }]),
+    secrets: fc.constantFrom(undefined, [{ name: "DB_PASSWORD", valueFrom: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }]),
+    mountPoints: fc.constantFrom(undefined, [{ sourceVolume: "data", containerPath: "/data", readOnly: true }]),
+    readonlyRootFilesystem: fc.constantFrom(true, false, undefined),
+    user: fc.constantFrom("1000", "0", undefined),
+    healthCheck: fc.constantFrom(undefined, { command: ["CMD", "/bin/health"], interval: 10 }),
+    memory: fc.constantFrom(512, undefined),
+}, { requiredKeys: ["name", "image"] });
+
+/**
+ * The container list as JSON the way a person or a tool may write it, all read alike by the provider: one list; keys
+ * in another case; `logConfiguration` given twice (driver, then options), which the provider merges; or two JSON
+ * values, the second merging into the containers of the first by position.
+ */
+export const containerJson = (containers: Record<string, unknown>[]) => fc.record({
+    form: fc.constantFrom("canonical", "cased", "duplicate", "two values"),
+    cased: fc.subarray(["name", "image", "stopTimeout", "linuxParameters", "logConfiguration", "portMappings", "secrets"]),
+}).map(({ form, cased }) => {
+    const render = (entries: [string, unknown][]) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(",")}}`;
+    const defined = (c: Record<string, unknown>) => Object.entries(c).filter(([, v]) => v !== undefined) as [string, unknown][];
+    if (form === "canonical") return JSON.stringify(containers);
+    if (form === "cased") {
+        const recase = (k: string) => (cased.includes(k) ? (k.length % 2 ? k.toUpperCase() : k[0].toUpperCase() + k.slice(1)) : k);
+        return `[${containers.map((c) => render(defined(c).map(([k, v]) => [recase(k), v]))).join(",")}]`;
+    }
+    if (form === "duplicate") {
+        return `[${containers.map((c) => render(defined(c).flatMap(([k, v]): [string, unknown][] => {
+            if (k !== "logConfiguration" || !v || typeof v !== "object") return [[k, v]];
+            const { logDriver, ...rest } = v as Record<string, unknown>;
+            return [[k, { logDriver }], ["LogConfiguration", rest]];
+        }))).join(",")}]`;
+    }
+    const first = containers.map((c) => ({ name: c.name, image: c.image }));
+    const second = containers.map((c) => render(defined(c).filter(([k]) => k !== "name" && k !== "image")));
+    return `${JSON.stringify(first)}\n[${second.join(",")}]`;
+});

@@ -38,7 +38,7 @@ table("ecs-input-well-formed", types.taskDefinition, [
     { name: "a string for a boolean is rejected", props: raw(`[{${base}, "Privileged": "true"}]`), violations: [`Malformed input: containerDefinitions[0].privileged is a string, expected true or false. ${tail}`] },
     { name: "a number beyond 32 bits is rejected", props: raw(`[{${base}, "memory": 4294967296}]`), violations: [`Malformed input: containerDefinitions[0].memory is 4294967296, out of range for a 32-bit number. ${tail}`] },
     { name: "an object instead of a list of containers is rejected", props: raw(`{${base}}`), violations: [`Malformed input: containerDefinitions is an object, expected a list. ${tail}`] },
-    { name: "trailing junk is not JSON", props: raw(`[{${base}}] x`), violations: [`Malformed input: containerDefinitions is not valid JSON. ${tail}`] },
+    { name: "trailing junk is not JSON", props: raw(`[{${base}}] x`), violations: [`Malformed input: containerDefinitions is not valid JSON: it breaks at line 1, column ${base.length + 6}. ${tail}`] },
     { name: "JSON values that shrink the list and grow it again are refused (Go would revive the earlier containers' fields)", props: raw(`[{${base}, "privileged": true}, {"name": "b", "image": "b:1", "privileged": true}] [{${base}}] [{${base}}, {"name": "b", "image": "b:1"}]`), violations: [`Malformed input: containerDefinitions holds JSON values that shrink the container list and grow it again, which the provider reads with leftovers of the earlier values; write one JSON list. ${tail}`] },
     { name: "unknown keys of any type are ignored", props: raw(`[{${base}, "colour": {"deep": [1, 2]}}]`) },
 ]);

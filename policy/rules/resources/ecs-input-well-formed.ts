@@ -1,6 +1,9 @@
 // Input that cannot be read, reported once per resource so the other policies can stay quiet about it.
 import type { ResourceRule } from "../rule";
 
+/** How many malformed fields one message names; it counts the rest. */
+const namedAtMost = 10;
+
 export const inputWellFormed: ResourceRule = {
     kind: "resource",
     name: "ecs-input-well-formed",
@@ -16,8 +19,8 @@ export const inputWellFormed: ResourceRule = {
     tagExemptible: false,
     check(resource) {
         if (resource.malformed.length === 0) return [];
-        const shown = resource.malformed.slice(0, 5).map((m) => (m.path ? `${m.path} ${m.problem}` : m.problem));
-        const more = resource.malformed.length > 5 ? ` (and ${resource.malformed.length - 5} more)` : "";
+        const shown = resource.malformed.slice(0, namedAtMost).map((m) => (m.path ? `${m.path} ${m.problem}` : m.problem));
+        const more = resource.malformed.length > namedAtMost ? ` (and ${resource.malformed.length - namedAtMost} more)` : "";
         return [{ path: resource.malformed[0].path, message: `Malformed input: ${shown.join("; ")}${more}. Fix it so the other policies can check this resource.` }];
     },
 };

@@ -60,7 +60,7 @@ export function taskFacet(p: Props, read: Reader, containers: TaskFacet["contain
     const runtime = read.object(p.runtimePlatform, "runtimePlatform");
     const paths = {
         family: "family", networkMode: "networkMode", requiresCompatibilities: "requiresCompatibilities", taskRoleArn: "taskRoleArn",
-        executionRoleArn: "executionRoleArn", pidMode: "pidMode", ipcMode: "ipcMode", memory: "memory",
+        executionRoleArn: "executionRoleArn", pidMode: "pidMode", ipcMode: "ipcMode", cpu: "cpu", memory: "memory",
         operatingSystemFamily: "runtimePlatform.operatingSystemFamily", volumes: "volumes", containers: "containerDefinitions",
     };
     return {
@@ -71,7 +71,8 @@ export function taskFacet(p: Props, read: Reader, containers: TaskFacet["contain
         executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
         pidMode: read.string(p.pidMode, "pidMode"),
         ipcMode: read.string(p.ipcMode, "ipcMode"),
-        memory: read.number(p.memory, "memory"),
+        cpu: read.taskSize(p.cpu, "cpu", "vCPU"),
+        memory: read.taskSize(p.memory, "memory", "GB"),
         operatingSystemFamily: inside(runtime, (r) => read.string(r.operatingSystemFamily, paths.operatingSystemFamily)),
         efsVolumes: readEfsVolumes(p.volumes, read),
         containers,
@@ -166,13 +167,14 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
         pidMode: undefined,
         ipcMode: undefined,
-        memory: read.number(p.memory, "memory"),
+        cpu: read.taskSize(p.cpu, "cpu", "vCPU"),
+        memory: read.taskSize(p.memory, "memory", "GB"),
         operatingSystemFamily: undefined,
         efsVolumes: [],
         containers,
         paths: {
             family: "serviceName", networkMode: "networkConfigurations", requiresCompatibilities: "primaryContainer", taskRoleArn: "taskRoleArn",
-            executionRoleArn: "executionRoleArn", pidMode: "primaryContainer", ipcMode: "primaryContainer", memory: "memory",
+            executionRoleArn: "executionRoleArn", pidMode: "primaryContainer", ipcMode: "primaryContainer", cpu: "cpu", memory: "memory",
             operatingSystemFamily: "primaryContainer", volumes: "primaryContainer", containers: "primaryContainer",
         },
     };

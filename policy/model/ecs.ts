@@ -84,12 +84,15 @@ export interface TaskFacet {
     executionRoleArn: Field<string>;
     pidMode: Field<string>;
     ipcMode: Field<string>;
+    /** Task-level CPU units (`"1 vCPU"` read as 1024). */
+    cpu: Field<number>;
+    /** Task-level memory in MiB (`"1 GB"` read as 1024). */
     memory: Field<number>;
     operatingSystemFamily: Field<string>;
     efsVolumes: Field<EfsVolume[]>;
     /** Unreadable when the whole list is not known yet or malformed; an element not known yet is Unreadable alone. */
     containers: Field<(Container | Unreadable)[]>;
-    paths: Paths<"family" | "networkMode" | "requiresCompatibilities" | "taskRoleArn" | "executionRoleArn" | "pidMode" | "ipcMode" | "memory" | "operatingSystemFamily" | "volumes" | "containers">;
+    paths: Paths<"family" | "networkMode" | "requiresCompatibilities" | "taskRoleArn" | "executionRoleArn" | "pidMode" | "ipcMode" | "cpu" | "memory" | "operatingSystemFamily" | "volumes" | "containers">;
 }
 
 export interface ServiceFacet {
@@ -155,6 +158,13 @@ export interface LifecyclePolicyFacet {
     repository: Field<string>;
 }
 
+/** The provider resource a resource is created with, as the engine sends it: its type and its inputs. */
+export interface ProviderInputs {
+    type: string;
+    urn?: string;
+    props: unknown;
+}
+
 export interface ResourceModel {
     kind: ResourceKind;
     /** The Pulumi type token. */
@@ -162,6 +172,10 @@ export interface ResourceModel {
     name: string;
     urn: string;
     tags: Field<Record<string, unknown>>;
+    /** Tags the resource's provider adds to every resource (`defaultTags`); undefined when it adds none. */
+    defaultTags: Field<Record<string, unknown>>;
+    /** The region it lands in: its own `region` input (aws 7), else its provider's; undefined when neither says. */
+    region: Field<string>;
     task?: TaskFacet;
     service?: ServiceFacet;
     cluster?: ClusterFacet;

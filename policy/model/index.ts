@@ -2,6 +2,8 @@
 import type { ResourceKind, ResourceModel } from "./ecs";
 import { Shape, awsReferences, awsTypes } from "./aws";
 import { awsNativeReferences, awsNativeTypes } from "./awsNative";
+import type { ProviderInputs } from "./ecs";
+import { defaultTagsOf, regionOf } from "./provider";
 import { Reader, isPlainObject, isUnknownSentinel } from "./values";
 
 export * from "./ecs";
@@ -30,18 +32,22 @@ export function isSupportedType(type: string): boolean {
 
 /**
  * Builds the model of one resource, or undefined when the type is not ECS/ECR. Never throws. `secretPaths` say
- * where the engine sent secrets: every value read below them is recorded in `model.secrets`.
+ * where the engine sent secrets: every value read below them is recorded in `model.secrets`. `provider` is the
+ * resource's provider and its inputs, as the engine sends them (its region and default tags).
  */
-export function buildModel(type: string, props: unknown, name: string, urn: string, secretPaths: readonly string[] = []): ResourceModel | undefined {
+export function buildModel(type: string, props: unknown, name: string, urn: string, secretPaths: readonly string[] = [], provider?: ProviderInputs): ResourceModel | undefined {
     if (!isSupportedType(type)) return undefined;
     const shape = providerTypes[type];
     const read = new Reader(secretPaths);
-    const model: ResourceModel = { kind: shape.kind, type, name, urn, tags: undefined, malformed: read.malformed, secrets: read.secrets };
+    const model: ResourceModel = {
+        kind: shape.kind, type, name, urn, tags: undefined, defaultTags: defaultTagsOf(provider), region: undefined, malformed: read.malformed, secrets: read.secrets,
+    };
     if (isUnknownSentinel(props)) return model;
     if (!isPlainObject(props)) {
         read.problem("", "the resource's properties are not an object");
         return model;
     }
+    model.region = regionOf(props, provider, read);
     model.tags = shape.tags ? shape.tags(props, read) : read.object(props.tags, "tags");
     if (isPlainObject(model.tags)) {
         for (const [key, value] of Object.entries(model.tags)) if (read.isSecret(`tags.${key}`)) read.secrets.add(String(value));

@@ -1,7 +1,8 @@
 // The one adapter between rules and @pulumi/policy: metadata, config schema, and reporting what the evaluation found.
 import type {
-    PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
+    PolicyProviderResource, PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
+import type { ProviderInputs } from "../model";
 import { applyEdits, buildModel, isSupportedType } from "../model";
 import type { ConfigProperty, ResourceRule, Rule, StackRule } from "../rules/rule";
 import { sharedConfig } from "./config";
@@ -70,7 +71,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             const raw = unwrapProxy(args.props);
             const secretPaths = secretPathsOf(raw);
-            const model = modelOf(args.type, raw, args.name, args.urn, secretPaths);
+            const model = modelOf(args.type, raw, args.name, args.urn, secretPaths, providerOf(args.provider));
             if (!model || !rule.appliesTo.includes(model.kind)) return;
             const outcome = evaluateResource(rule, model, args.getConfig<Record<string, unknown>>());
             const mask = maskOf(model, secretPaths);
@@ -85,13 +86,19 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
             const raw = unwrapProxy(args.props) as Record<string, unknown>;
             if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
             const { plain, secretSteps } = withoutSecrets(raw);
-            const model = buildModel(args.type, plain, args.name, args.urn);
+            const model = buildModel(args.type, plain, args.name, args.urn, [], providerOf(args.provider));
             if (!model) return undefined;
             const next = applyEdits(model, plain, remediationOf(rule, model, args.getConfig<Record<string, unknown>>()));
             return next && rewrapSecrets(next, secretSteps);
         };
     }
     return policy;
+}
+
+/** The resource's provider as the engine sent it (the Analyze and AnalyzeStack requests carry it and its inputs). */
+function providerOf(provider: PolicyProviderResource | undefined): ProviderInputs | undefined {
+    if (!provider) return undefined;
+    return { type: provider.type, urn: provider.urn, props: unwrapProxy(provider.props) };
 }
 
 /** The stack view of the latest stack request: every stack policy of one request reads the same one. */
@@ -104,7 +111,7 @@ function viewOf(resources: PolicyResource[]): { view: StackView; mask: SecretMas
             const props = unwrapProxy(r.props);
             const propertyDependencies: Record<string, string[]> = {};
             for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) propertyDependencies[key] = deps.map((d) => d.urn);
-            return { type: r.type, name: r.name, urn: r.urn, props, propertyDependencies, secretPaths: secretPathsOf(props) };
+            return { type: r.type, name: r.name, urn: r.urn, props, propertyDependencies, secretPaths: secretPathsOf(props), provider: providerOf(r.provider) };
         });
         latestView = { key: first, size: resources.length, view: stackView(described) };
     }

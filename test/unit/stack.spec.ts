@@ -8,6 +8,49 @@ describe("ecs-task-family-unique", () => {
             { type: types.taskDefinition, name: "web", props: td(undefined, { family: "web" }) },
         ]), []);
     });
+    const provider = (region: unknown, type: string = types.awsProvider) => ({ type, urn: `urn:pulumi:dev::demo::${type}::${String(region)}`, props: { region } });
+    const shared = (region: string) => `Task definition family 'api' is also declared by '${region === "east" ? "west" : "east"}'. Give each task definition its own family, so revisions map one-to-one to application versions.`;
+    it("one family in two regions (aws 7 per-resource region) does not conflict", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "east", props: td(undefined, { region: "us-east-1" }) },
+            { type: types.taskDefinition, name: "west", props: td(undefined, { region: "us-west-2" }) },
+        ]), []);
+    });
+    it("one family through two providers of different regions does not conflict (aws and aws-native)", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "east", props: td(), provider: provider("us-east-1") },
+            { type: types.taskDefinition, name: "west", props: td(), provider: provider("us-west-2") },
+        ]), []);
+        const native = { ...td(), containerDefinitions: [] };
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: "aws-native:ecs:TaskDefinition", name: "east", props: native, provider: provider("us-east-1", types.awsNativeProvider) },
+            { type: "aws-native:ecs:TaskDefinition", name: "west", props: native, provider: provider("us-west-2", types.awsNativeProvider) },
+        ]), []);
+    });
+    it("the resource's own region wins over its provider's", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "east", props: td(undefined, { region: "us-east-1" }), provider: provider("us-west-2") },
+            { type: types.taskDefinition, name: "west", props: td(), provider: provider("us-east-1") },
+        ]), [`east: ${shared("east")}`, `west: ${shared("west")}`]);
+    });
+    it("one family in one region still conflicts, however each names it", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "east", props: td(undefined, { region: "us-east-1" }) },
+            { type: "aws-native:ecs:TaskDefinition", name: "west", props: { ...td(), containerDefinitions: [] }, provider: provider("us-east-1", types.awsNativeProvider) },
+        ]), [`east: ${shared("east")}`, `west: ${shared("west")}`]);
+    });
+    it("a region not known yet is no conflict yet", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.taskDefinition, name: "east", props: td(undefined, { region: unknownString }) },
+            { type: types.taskDefinition, name: "west", props: td(undefined, { region: "us-west-2" }) },
+        ]), []);
+    });
+    it("task definitions with no family never conflict", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: "aws-native:ecs:TaskDefinition", name: "a", props: { ...td(), family: undefined, containerDefinitions: [] } },
+            { type: "aws-native:ecs:TaskDefinition", name: "b", props: { ...td(), family: "", containerDefinitions: [] } },
+        ]), []);
+    });
     it("a shared family flags every task definition, naming the others", () => {
         assert.deepEqual(checkStack("ecs-task-family-unique", [
             { type: types.taskDefinition, name: "api", props: td() },

@@ -30,6 +30,10 @@ table("ecs-awsvpc-network-mode", types.taskDefinition, [
     { name: "awsvpc passes", props: td() },
     { name: "unset means bridge", props: td(undefined, { networkMode: undefined, requiresCompatibilities: ["EC2"] }), violations: ["networkMode is unset (bridge on EC2). Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
     { name: "bridge fails", props: td(undefined, { networkMode: "bridge" }), violations: ["networkMode is 'bridge'. Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
+    { name: "Managed Instances only: unset defaults to awsvpc", props: td(undefined, { networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] }) },
+    { name: "aws-native: Managed Instances only, unset", type: "aws-native:ecs:TaskDefinition", props: { ...td(), containerDefinitions: [c()], networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] } },
+    { name: "Managed Instances beside EC2: unset is still bridge", props: td(undefined, { networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES", "EC2"] }), violations: ["networkMode is unset (bridge on EC2). Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
+    { name: "Managed Instances with bridge set fails", props: td(undefined, { networkMode: "bridge", requiresCompatibilities: ["MANAGED_INSTANCES"] }), violations: ["networkMode is 'bridge'. Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
     { name: "ECS Anywhere only is not applicable", props: td(undefined, { networkMode: "bridge", requiresCompatibilities: ["EXTERNAL"] }), notApplicable: "ECS Anywhere (EXTERNAL) tasks cannot use awsvpc" },
 ]);
 

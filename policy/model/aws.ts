@@ -1,5 +1,5 @@
 // The `aws` provider's shapes, mapped onto the model.
-import type { ContainerField, EfsVolume, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
+import type { CapacityProviderFacet, ContainerField, EfsVolume, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import { containerKeys, inside, readContainer, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -30,6 +30,7 @@ export const awsTypes: Record<string, Shape> = {
     "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r, true)) },
     "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: expressService },
     "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
+    "aws:ecs/capacityProvider:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)) },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
     "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
@@ -247,13 +248,31 @@ function cluster(model: ResourceModel, p: Props, read: Reader, settingsKey = "se
     };
 }
 
+/** A capacity provider's Auto Scaling group settings: the same names in both providers. */
+export function capacityProvider(p: Props, read: Reader): CapacityProviderFacet {
+    const paths = {
+        autoScalingGroup: "autoScalingGroupProvider", managedScalingStatus: "autoScalingGroupProvider.managedScaling.status",
+        managedTerminationProtection: "autoScalingGroupProvider.managedTerminationProtection",
+    };
+    const asg = read.object(p.autoScalingGroupProvider, paths.autoScalingGroup);
+    const scaling = inside(asg, (a) => read.object(a.managedScaling, "autoScalingGroupProvider.managedScaling"));
+    return {
+        autoScalingGroup: isUnreadable(asg) ? asg : asg !== undefined,
+        managedScalingStatus: inside(scaling, (s) => read.string(s.status, paths.managedScalingStatus)),
+        managedTerminationProtection: inside(asg, (a) => read.string(a.managedTerminationProtection, paths.managedTerminationProtection)),
+        paths,
+    };
+}
+
 function repository(model: ResourceModel, p: Props, read: Reader): void {
     const scanning = read.object(p.imageScanningConfiguration, "imageScanningConfiguration");
     const encryption = read.array(p.encryptionConfigurations, "encryptionConfigurations");
     let encryptionType: Field<string> = isUnreadable(encryption) ? encryption : undefined;
+    let kmsKey: Field<string> = encryptionType;
     if (Array.isArray(encryption) && encryption.length > 0) {
         const first = read.object(encryption[0], "encryptionConfigurations[0]");
         encryptionType = inside(first, (e) => read.string(e.encryptionType, "encryptionConfigurations[0].encryptionType"));
+        kmsKey = inside(first, (e) => read.string(e.kmsKey, "encryptionConfigurations[0].kmsKey"));
     }
     model.repository = {
         repositoryName: read.string(p.name, "name"),
@@ -261,7 +280,8 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
         scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType,
-        paths: repositoryPaths("name", "encryptionConfigurations"),
+        kmsKey,
+        paths: repositoryPaths("name", "encryptionConfigurations", "encryptionConfigurations[0].kmsKey"),
     };
 }
 
@@ -284,14 +304,14 @@ export function creationTemplate(model: ResourceModel, p: Props, read: Reader): 
         repositoryName: read.string(p.prefix, "prefix"),
         tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
-        paths: repositoryPaths("prefix", "encryptionConfigurations"),
+        paths: repositoryPaths("prefix", "encryptionConfigurations", "encryptionConfigurations[0].kmsKey"),
     };
 }
 
 /** A repository's paths: the same in both providers but for its name and its encryption setting. */
-export function repositoryPaths(name: string, encryptionType: string): RepositoryFacet["paths"] {
+export function repositoryPaths(name: string, encryptionType: string, kmsKey: string): RepositoryFacet["paths"] {
     return {
         repositoryName: name, tagMutability: "imageTagMutability", mutableTagFilters: "imageTagMutabilityExclusionFilters",
-        scanOnPush: "imageScanningConfiguration.scanOnPush", encryptionType,
+        scanOnPush: "imageScanningConfiguration.scanOnPush", encryptionType, kmsKey,
     };
 }

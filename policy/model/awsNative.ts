@@ -2,7 +2,7 @@
 // configuration gets the same verdict and message whichever provider declares it.
 import type { ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
+import { Shape, capacityProvider, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
 import { inside, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -12,6 +12,9 @@ type Props = Record<string, unknown>;
 /** The property names read here, checked against the provider's own types at build time. */
 type Keys<T> = { [K in keyof T]-?: K };
 const service: Keys<Pick<native.ecs.ServiceNetworkConfigurationArgs, "awsvpcConfiguration">> = { awsvpcConfiguration: "awsvpcConfiguration" };
+/** The capacity provider reads the aws names; the same in aws-native (checked here). */
+export const capacityProviderKeys: Keys<Pick<native.ecs.CapacityProviderAutoScalingGroupProviderArgs, "managedScaling" | "managedTerminationProtection">> & Keys<Pick<native.ecs.CapacityProviderManagedScalingArgs, "status">> =
+    { managedScaling: "managedScaling", managedTerminationProtection: "managedTerminationProtection", status: "status" };
 const taskSet: Keys<Pick<native.ecs.TaskSetNetworkConfigurationArgs, "awsVpcConfiguration">> = { awsVpcConfiguration: "awsVpcConfiguration" };
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
@@ -33,6 +36,7 @@ export const awsNativeTypes: Record<string, Shape> = {
         map: clusterWithSettingsIn("clusterSettings"),
         tags: tagList,
     },
+    "aws-native:ecs:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)), tags: tagList },
     "aws-native:ecr:Repository": { kind: "repository", map: repository, tags: tagList },
     "aws-native:ecr:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
@@ -119,7 +123,8 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
         scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType: inside(encryption, (e) => read.string(e.encryptionType, "encryptionConfiguration.encryptionType")),
-        paths: repositoryPaths("repositoryName", "encryptionConfiguration"),
+        kmsKey: inside(encryption, (e) => read.string(e.kmsKey, "encryptionConfiguration.kmsKey")),
+        paths: repositoryPaths("repositoryName", "encryptionConfiguration", "encryptionConfiguration.kmsKey"),
         inlineLifecyclePolicy: inside(lifecycle, (l) => {
             const text = read.string(l.lifecyclePolicyText, "lifecyclePolicy.lifecyclePolicyText");
             return isUnreadable(text) ? text : text !== undefined;

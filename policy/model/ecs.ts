@@ -8,6 +8,7 @@ export type ResourceKind =
     | "taskSet"
     | "expressService"
     | "cluster"
+    | "capacityProvider"
     | "repository"
     | "repositoryCreationTemplate"
     | "repositoryPolicy"
@@ -122,6 +123,15 @@ export interface ClusterFacet {
     paths: Paths<"containerInsights" | "execLogging">;
 }
 
+/** An Auto Scaling group capacity provider (the same names in both providers). */
+export interface CapacityProviderFacet {
+    /** True when it is an Auto Scaling group capacity provider (`autoScalingGroupProvider` is set). */
+    autoScalingGroup: Field<boolean>;
+    managedScalingStatus: Field<string>;
+    managedTerminationProtection: Field<string>;
+    paths: Paths<"autoScalingGroup" | "managedScalingStatus" | "managedTerminationProtection">;
+}
+
 export interface RepositoryFacet {
     /** The repository name (template: its prefix). */
     repositoryName: Field<string>;
@@ -131,9 +141,11 @@ export interface RepositoryFacet {
     /** undefined when the shape does not have it (creation templates: mutability only). */
     scanOnPush?: Field<boolean>;
     encryptionType?: Field<string>;
+    /** The KMS key the repository is encrypted with; unset means the AWS managed key. */
+    kmsKey?: Field<string>;
     /** aws-native only: an inline lifecycle policy. */
     inlineLifecyclePolicy?: Field<boolean>;
-    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType">;
+    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType" | "kmsKey">;
 }
 
 export interface PolicyStatement {
@@ -179,6 +191,7 @@ export interface ResourceModel {
     task?: TaskFacet;
     service?: ServiceFacet;
     cluster?: ClusterFacet;
+    capacityProvider?: CapacityProviderFacet;
     repository?: RepositoryFacet;
     repositoryPolicy?: RepositoryPolicyFacet;
     lifecyclePolicy?: LifecyclePolicyFacet;

@@ -10,6 +10,7 @@ export const types = {
     taskSet: "aws:ecs/taskSet:TaskSet",
     expressService: "aws:ecs/expressGatewayService:ExpressGatewayService",
     cluster: "aws:ecs/cluster:Cluster",
+    capacityProvider: "aws:ecs/capacityProvider:CapacityProvider",
     repository: "aws:ecr/repository:Repository",
     creationTemplate: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
     repositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
@@ -86,6 +87,18 @@ export function cluster(overrides: Props = {}): Props {
         name: "main",
         settings: [{ name: "containerInsights", value: "enabled" }],
         configuration: { executeCommandConfiguration: { logging: "DEFAULT" } },
+        ...overrides,
+    };
+}
+
+export function capacityProvider(overrides: Props = {}): Props {
+    return {
+        name: "api-ec2",
+        autoScalingGroupProvider: {
+            autoScalingGroupArn: "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/api",
+            managedScaling: { status: "ENABLED", targetCapacity: 90 },
+            managedTerminationProtection: "ENABLED",
+        },
         ...overrides,
     };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
+import { capacityProvider as cp, cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
 
 table("ecs-service-security-group", types.service, [
     { name: "a security group passes", props: svc() },
@@ -94,6 +94,26 @@ table("ecr-kms-encryption", types.repository, [
     { name: "KMS passes", props: repository() },
     { name: "KMS_DSSE passes", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] }) },
     { name: "default fails", props: repository({ encryptionConfigurations: undefined }), violations: ["The repository is encrypted with the default AES256, not KMS. Set encryptionConfigurations with encryptionType 'KMS'."] },
+    { name: "the AWS managed key passes by default", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS" }] }) },
+    { name: "requireCustomerManagedKey: no kmsKey fails", props: repository(), config: { requireCustomerManagedKey: true }, violations: ["The repository is encrypted with the AWS managed key (no kmsKey), not a customer-managed key. Set encryptionConfigurations with a kmsKey: the ARN of a customer-managed KMS key."] },
+    { name: "requireCustomerManagedKey: the alias/aws/ecr key fails", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:alias/aws/ecr" }] }), config: { requireCustomerManagedKey: true }, violations: ["The repository is encrypted with the AWS managed key 'arn:aws:kms:us-east-1:123456789012:alias/aws/ecr', not a customer-managed key. Set encryptionConfigurations with a kmsKey: the ARN of a customer-managed KMS key."] },
+    { name: "requireCustomerManagedKey: a customer key passes", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }] }), config: { requireCustomerManagedKey: true } },
+    { name: "requireCustomerManagedKey: a key not known yet waits", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: unknownString }] }), config: { requireCustomerManagedKey: true }, pending: ["encryptionConfigurations[0].kmsKey"] },
+    { name: "aws-native: requireCustomerManagedKey, no kmsKey fails", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api", encryptionConfiguration: { encryptionType: "KMS" } }, config: { requireCustomerManagedKey: true }, violations: ["The repository is encrypted with the AWS managed key (no kmsKey), not a customer-managed key. Set encryptionConfiguration with a kmsKey: the ARN of a customer-managed KMS key."] },
+    { name: "aws-native: a customer key passes", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api", encryptionConfiguration: { encryptionType: "KMS", kmsKey: "alias/shop" } }, config: { requireCustomerManagedKey: true } },
+]);
+
+const noProtection = (now: string) => `Managed scaling is enabled but autoScalingGroupProvider.managedTerminationProtection ${now}, so scale-in can terminate instances that run tasks. Set it to 'ENABLED'.`;
+const asg = (extra: Record<string, unknown>) => ({ ...(cp().autoScalingGroupProvider as object), ...extra });
+table("ecs-capacity-provider-termination-protection", types.capacityProvider, [
+    { name: "managed scaling with termination protection passes", props: cp() },
+    { name: "managed scaling without termination protection fails", props: cp({ autoScalingGroupProvider: asg({ managedTerminationProtection: "DISABLED" }) }), violations: [noProtection("is 'DISABLED'")] },
+    { name: "unset termination protection fails", props: cp({ autoScalingGroupProvider: asg({ managedTerminationProtection: undefined }) }), violations: [noProtection("is unset (DISABLED)")] },
+    { name: "without managed scaling: not applicable", props: cp({ autoScalingGroupProvider: asg({ managedScaling: { status: "DISABLED" }, managedTerminationProtection: "DISABLED" }) }), notApplicable: "managed scaling is not enabled, so termination protection cannot work" },
+    { name: "a Managed Instances provider: not applicable", props: { name: "mi", cluster: "main", managedInstancesProvider: { infrastructureRoleArn: "arn:aws:iam::1:role/x" } }, notApplicable: "not an Auto Scaling group capacity provider" },
+    { name: "a status not known yet waits", props: cp({ autoScalingGroupProvider: asg({ managedScaling: { status: unknownString } }) }), pending: ["autoScalingGroupProvider.managedScaling.status"] },
+    { name: "aws-native: the same names", type: "aws-native:ecs:CapacityProvider", props: cp({ autoScalingGroupProvider: asg({ managedTerminationProtection: "DISABLED" }) }), violations: [noProtection("is 'DISABLED'")] },
+    { name: "aws-native: protected passes", type: "aws-native:ecs:CapacityProvider", props: cp() },
 ]);
 
 const policy = (statement: object) => ({ repository: "shop/api", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });

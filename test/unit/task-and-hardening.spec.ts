@@ -78,6 +78,12 @@ table("ecs-non-root-user", types.taskDefinition, [
     { name: "root fails", props: td([c({ user: "root" })]), violations: ["container 'api' runs as root (user 'root'). Set user to a non-root user or UID."] },
     { name: "0:0 fails", props: td([c({ user: "0:0" })]), violations: ["container 'api' runs as root (user '0:0'). Set user to a non-root user or UID."] },
     { name: "1000:0 is not root", props: td([c({ user: "1000:0" })]) },
+    { name: "Windows: ContainerUser passes", props: td([c({ user: "ContainerUser" })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }) },
+    { name: "Windows: ContainerAdministrator fails, in any case", props: td([c({ user: "containerADMINISTRATOR" })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }), violations: ["container 'api' runs as the Windows administrator (user 'containerADMINISTRATOR'). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "Windows: unset fails", props: td([c({ user: undefined })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } }), violations: ["container 'api' sets no user, so it runs as the image's user (ContainerAdministrator on Windows base images). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "Windows told apart by its images", props: td([c({ user: "ContainerAdministrator", image: "mcr.microsoft.com/windows/servercore:ltsc2022" })]), violations: ["container 'api' runs as the Windows administrator (user 'ContainerAdministrator'). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "aws-native: Windows ContainerAdministrator fails", type: "aws-native:ecs:TaskDefinition", props: { ...td(), containerDefinitions: [c({ user: "ContainerAdministrator" })], runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }, violations: ["container 'api' runs as the Windows administrator (user 'ContainerAdministrator'). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "Linux: containeradministrator is just a name", props: td([c({ user: "containeradministrator" })]) },
 ]);
 
 const secretName = (n: string) => `container 'api' environment variable '${n}' is named like a secret and is stored in plain text in the task definition. Move it to \`secrets\` (Secrets Manager or SSM).`;

@@ -1,5 +1,5 @@
 // The `aws` provider's shapes, mapped onto the model.
-import type { CapacityProviderFacet, ContainerField, EfsVolume, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
+import type { CapacityProviderFacet, ContainerField, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import { containerKeys, inside, readContainer, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -32,6 +32,10 @@ export const awsTypes: Record<string, Shape> = {
     "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
     "aws:ecs/capacityProvider:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)) },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
+    "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": {
+        kind: "registryScanningConfiguration",
+        map: (m, p, r) => (m.registryScanning = registryScanning(p, r)),
+    },
     "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
         map: creationTemplate,
@@ -262,6 +266,37 @@ export function capacityProvider(p: Props, read: Reader): CapacityProviderFacet 
         managedTerminationProtection: inside(asg, (a) => read.string(a.managedTerminationProtection, paths.managedTerminationProtection)),
         paths,
     };
+}
+
+/** A registry scanning configuration: its scan type and its rules (the same names in both providers). */
+export function registryScanning(p: Props, read: Reader): RegistryScanningFacet {
+    const list = read.array(p.rules, "rules");
+    let rules: Field<ScanningRule[]> = isUnreadable(list) ? list : [];
+    if (Array.isArray(list)) {
+        const out: ScanningRule[] = [];
+        list.forEach((item, i) => {
+            const rule = read.object(item, `rules[${i}]`);
+            if (isUnreadable(rule)) {
+                out.push({ scanFrequency: rule, filters: rule });
+                return;
+            }
+            if (rule === undefined) return;
+            const filterList = read.array(rule.repositoryFilters, `rules[${i}].repositoryFilters`);
+            let filters: Field<string[]> = isUnreadable(filterList) ? filterList : [];
+            for (let j = 0; Array.isArray(filterList) && j < filterList.length; j++) {
+                const path = `rules[${i}].repositoryFilters[${j}]`;
+                const filter = inside(read.object(filterList[j], path), (f) => read.string(f.filter, `${path}.filter`));
+                if (isUnreadable(filter)) {
+                    filters = filter;
+                    break;
+                }
+                if (filter !== undefined) (filters as string[]).push(filter);
+            }
+            out.push({ scanFrequency: read.string(rule.scanFrequency, `rules[${i}].scanFrequency`), filters });
+        });
+        rules = out;
+    }
+    return { scanType: read.string(p.scanType, "scanType"), rules, paths: { scanType: "scanType", rules: "rules" } };
 }
 
 function repository(model: ResourceModel, p: Props, read: Reader): void {

@@ -2,7 +2,7 @@
 // configuration gets the same verdict and message whichever provider declares it.
 import type { ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, capacityProvider, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
+import { Shape, capacityProvider, clusterWithSettingsIn, registryScanning, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
 import { inside, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -15,6 +15,9 @@ const service: Keys<Pick<native.ecs.ServiceNetworkConfigurationArgs, "awsvpcConf
 /** The capacity provider reads the aws names; the same in aws-native (checked here). */
 export const capacityProviderKeys: Keys<Pick<native.ecs.CapacityProviderAutoScalingGroupProviderArgs, "managedScaling" | "managedTerminationProtection">> & Keys<Pick<native.ecs.CapacityProviderManagedScalingArgs, "status">> =
     { managedScaling: "managedScaling", managedTerminationProtection: "managedTerminationProtection", status: "status" };
+/** The registry scanning configuration reads the aws names; the same in aws-native (checked here). */
+export const registryScanningKeys: Keys<native.ecr.RegistryScanningConfigurationScanningRuleArgs> & Keys<Pick<native.ecr.RegistryScanningConfigurationRepositoryFilterArgs, "filter">> =
+    { repositoryFilters: "repositoryFilters", scanFrequency: "scanFrequency", filter: "filter" };
 const taskSet: Keys<Pick<native.ecs.TaskSetNetworkConfigurationArgs, "awsVpcConfiguration">> = { awsVpcConfiguration: "awsVpcConfiguration" };
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
@@ -38,6 +41,7 @@ export const awsNativeTypes: Record<string, Shape> = {
     },
     "aws-native:ecs:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)), tags: tagList },
     "aws-native:ecr:Repository": { kind: "repository", map: repository, tags: tagList },
+    "aws-native:ecr:RegistryScanningConfiguration": { kind: "registryScanningConfiguration", map: (m, p, r) => (m.registryScanning = registryScanning(p, r)) },
     "aws-native:ecr:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
         map: creationTemplate,

@@ -9,6 +9,7 @@ export type ResourceKind =
     | "expressService"
     | "cluster"
     | "capacityProvider"
+    | "registryScanningConfiguration"
     | "repository"
     | "repositoryCreationTemplate"
     | "repositoryPolicy"
@@ -132,6 +133,20 @@ export interface CapacityProviderFacet {
     paths: Paths<"autoScalingGroup" | "managedScalingStatus" | "managedTerminationProtection">;
 }
 
+/** One rule of a registry scanning configuration: how often, and which repositories (name wildcards). */
+export interface ScanningRule {
+    scanFrequency: Field<string>;
+    /** The repository name wildcards (`*`); unreadable when one is not known yet. */
+    filters: Field<string[]>;
+}
+
+/** A registry scanning configuration (the same names in both providers). */
+export interface RegistryScanningFacet {
+    scanType: Field<string>;
+    rules: Field<ScanningRule[]>;
+    paths: Paths<"scanType" | "rules">;
+}
+
 export interface RepositoryFacet {
     /** The repository name (template: its prefix). */
     repositoryName: Field<string>;
@@ -192,6 +207,7 @@ export interface ResourceModel {
     service?: ServiceFacet;
     cluster?: ClusterFacet;
     capacityProvider?: CapacityProviderFacet;
+    registryScanning?: RegistryScanningFacet;
     repository?: RepositoryFacet;
     repositoryPolicy?: RepositoryPolicyFacet;
     lifecyclePolicy?: LifecyclePolicyFacet;

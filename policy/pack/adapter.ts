@@ -40,8 +40,8 @@ function schemaOf(properties: Record<string, ConfigProperty>): Record<string, Om
     return Object.fromEntries(Object.entries(properties).map(([key, { regex: _regex, ...property }]) => [key, property]));
 }
 
-export function isRemediable(rule: Rule): rule is ResourceRule & { remediate: NonNullable<ResourceRule["remediate"]> } {
-    return rule.kind === "resource" && rule.remediate !== undefined;
+export function isRemediable(rule: Rule): boolean {
+    return rule.remediate !== undefined;
 }
 
 /** Findings of one policy on one resource shown in full; past this, one line counts the rest (a 10,000-container task definition). */
@@ -81,18 +81,21 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
             if (outcome.notApplicable !== undefined && outcome.violations.length === 0) args.notApplicable(mask.mask(outcome.notApplicable));
         },
     };
-    if (rule.remediate) {
-        policy.remediateResource = (args: ResourceValidationArgs) => {
-            const raw = unwrapProxy(args.props) as Record<string, unknown>;
-            if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
-            const { plain, secretSteps } = withoutSecrets(raw);
-            const model = buildModel(args.type, plain, args.name, args.urn, [], providerOf(args.provider));
-            if (!model) return undefined;
-            const next = applyEdits(model, plain, remediationOf(rule, model, args.getConfig<Record<string, unknown>>()));
-            return next && rewrapSecrets(next, secretSteps);
-        };
-    }
+    if (rule.remediate) policy.remediateResource = remediationFor(rule);
     return policy;
+}
+
+/** The pack's remediation of one rule, per resource: the rule's model edits, written in the resource's own shape. */
+function remediationFor(rule: Rule): NonNullable<ResourceValidationPolicy["remediateResource"]> {
+    return (args: ResourceValidationArgs) => {
+        const raw = unwrapProxy(args.props) as Record<string, unknown>;
+        if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
+        const { plain, secretSteps } = withoutSecrets(raw);
+        const model = buildModel(args.type, plain, args.name, args.urn, [], providerOf(args.provider));
+        if (!model || !rule.appliesTo.includes(model.kind)) return undefined;
+        const next = applyEdits(model, plain, remediationOf(rule, model, args.getConfig<Record<string, unknown>>()));
+        return next && rewrapSecrets(next, secretSteps);
+    };
 }
 
 /** The resource's provider as the engine sent it (the Analyze and AnalyzeStack requests carry it and its inputs). */
@@ -133,8 +136,10 @@ export function currentStack(resources: PolicyResource[]): StackView {
 }
 
 export function toStackPolicy(rule: StackRule): StackValidationPolicy {
+    // A stack rule with a remediation is also a remediation per resource (no per-resource validation: the stack decides).
     return {
         ...metadataOf(rule),
+        ...(rule.remediate ? { remediateResource: remediationFor(rule) } : {}),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const { view, mask } = viewOf(args.resources);
             const outcome = evaluateStack(rule, view, args.getConfig<Record<string, unknown>>());

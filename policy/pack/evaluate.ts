@@ -45,11 +45,17 @@ export function evaluateResource(rule: ResourceRule, model: ResourceModel, given
     return outcome;
 }
 
-/** The model-level edits that fix what the rule finds; none where the rule passes, is exempt or cannot be checked. */
-export function remediationOf(rule: ResourceRule, model: ResourceModel, given?: PolicyConfig): ModelEdit[] {
+/**
+ * The model-level edits that fix what the rule finds; none where the rule passes, is exempt or cannot be checked.
+ * A stack rule is evaluated on this resource alone (a remediation sees one resource).
+ */
+export function remediationOf(rule: Rule, model: ResourceModel, given?: PolicyConfig): ModelEdit[] {
     if (!rule.remediate) return [];
-    const outcome = evaluateResource(rule, model, given);
-    if (outcome.violations.length === 0) return [];
+    const fails = rule.kind === "resource"
+        ? evaluateResource(rule, model, given).violations.length > 0
+        : evaluateStack(rule, { entries: [{ model, propertyDependencies: {} }], context: stackContext(() => undefined), resource: () => undefined }, given)
+            .violations.some((f) => f.urn === model.urn);
+    if (!fails) return [];
     try {
         return rule.remediate(model, withDefaults(rule, settingsOf(given)));
     } catch {

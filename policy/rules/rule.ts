@@ -80,6 +80,11 @@ export interface StackContext {
 export interface StackRule<C = {}> extends RuleInfo<C> {
     kind: "stack";
     check(resources: StackEntry[], config: C, stack: StackContext): StackFinding[];
+    /**
+     * The model-level changes that fix a resource the check finds, run per resource where the check of that
+     * resource alone (nothing else of the stack known) fails it.
+     */
+    remediate?(resource: ResourceModel, config: C): ModelEdit[];
 }
 
 export type Rule = ResourceRule<any> | StackRule<any>;

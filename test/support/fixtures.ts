@@ -12,6 +12,7 @@ export const types = {
     cluster: "aws:ecs/cluster:Cluster",
     capacityProvider: "aws:ecs/capacityProvider:CapacityProvider",
     repository: "aws:ecr/repository:Repository",
+    registryScanning: "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
     creationTemplate: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
     repositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
     lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",

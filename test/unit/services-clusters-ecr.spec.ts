@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { capacityProvider as cp, cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
+import { capacityProvider as cp, checkStack, cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
 
 table("ecs-service-security-group", types.service, [
     { name: "a security group passes", props: svc() },
@@ -85,10 +85,48 @@ table("ecr-immutable-tags", types.repository, [
     { name: "creation templates", type: types.creationTemplate, props: { prefix: "team", appliedFors: ["PULL_THROUGH_CACHE"], imageTagMutability: "MUTABLE" }, violations: ["imageTagMutability is 'MUTABLE', so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'."] },
 ]);
 
-table("ecr-scan-on-push", types.repository, [
-    { name: "on passes", props: repository() },
-    { name: "unset fails", props: repository({ imageScanningConfiguration: undefined }), violations: ["Images are not scanned on push. Set imageScanningConfiguration.scanOnPush to true."] },
-]);
+describe("ecr-scan-on-push", () => {
+    const off = (name: string) => ({ type: types.repository, name, props: repository({ name, imageScanningConfiguration: undefined }) });
+    const notScanned = (name: string) => `${name}: Images are not scanned on push. Set imageScanningConfiguration.scanOnPush to true.`;
+    const rsc = (scanType: string, rules: unknown[], type: string = types.registryScanning) => ({ type, name: "registry", props: { scanType, rules } });
+    const rule = (scanFrequency: string, ...filters: string[]) => ({ scanFrequency, repositoryFilters: filters.map((filter) => ({ filter, filterType: "WILDCARD" })) });
+    const enhanced = (name: string) => `${name}: Registry scanning is ENHANCED ('registry') and none of its rules match repository '${name}', so its images are not scanned whatever its scanOnPush. Add a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose repositoryFilters match it.`;
+    it("on passes, unset fails", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [{ type: types.repository, name: "on", props: repository() }, off("shop/off")]), [notScanned("shop/off")]);
+    });
+    it("a registry scanning rule that matches covers the repository (aws and aws-native)", () => {
+        for (const type of [types.registryScanning, "aws-native:ecr:RegistryScanningConfiguration"]) {
+            assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("BASIC", [rule("SCAN_ON_PUSH", "shop/*")], type), off("shop/api"), off("ops/tool")]), [notScanned("ops/tool")], type);
+        }
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [rule("CONTINUOUS_SCAN", "*")]), off("shop/api")]), []);
+        const native = { type: "aws-native:ecr:Repository", name: "shop/api", props: { repositoryName: "shop/api" } };
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("BASIC", [rule("SCAN_ON_PUSH", "shop/*")], "aws-native:ecr:RegistryScanningConfiguration"), native]), []);
+    });
+    it("a MANUAL rule covers nothing", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("BASIC", [rule("MANUAL", "*")]), off("shop/api")]), [notScanned("shop/api")]);
+    });
+    it("under ENHANCED scanning an unmatched repository fails whatever its scanOnPush", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [
+            rsc("ENHANCED", [rule("SCAN_ON_PUSH", "shop/*")]),
+            { type: types.repository, name: "ops/tool", props: repository({ name: "ops/tool" }) },
+            { type: "aws-native:ecr:Repository", name: "ops/native", props: { repositoryName: "ops/native", imageScanningConfiguration: { scanOnPush: true } } },
+            off("shop/api"),
+        ]), [enhanced("ops/tool"), enhanced("ops/native")]);
+    });
+    it("config registryScanningFilters: the registry configuration made outside the stack", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [off("shop/api"), off("ops/tool")], { registryScanningFilters: ["shop/*"] }), [notScanned("ops/tool")]);
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [rule("SCAN_ON_PUSH", "ops/*")]), off("shop/api")], { registryScanningFilters: ["shop/*"] }), []);
+    });
+    it("rules not known yet wait", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [{ scanFrequency: "SCAN_ON_PUSH", repositoryFilters: unknownString }]), off("shop/api")]), []);
+    });
+    it("a hostile filter is matched in linear time", () => {
+        const started = Date.now();
+        const name = "a".repeat(20_000);
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [rule("SCAN_ON_PUSH", "*a*a*a*a*a*a*a*a*b")]), { type: types.repository, name: "long", props: repository({ name }) }]).length, 1);
+        assert.ok(Date.now() - started < 1000);
+    });
+});
 
 table("ecr-kms-encryption", types.repository, [
     { name: "KMS passes", props: repository() },
@@ -153,5 +191,8 @@ describe("remediations", () => {
     });
     it("ecr-scan-on-push turns scanning on", () => {
         assert.deepEqual(remediate("ecr-scan-on-push", types.repository, repository({ imageScanningConfiguration: { scanOnPush: false } }))!.imageScanningConfiguration, { scanOnPush: true });
+    });
+    it("ecr-scan-on-push leaves a repository the registryScanningFilters cover as it is", () => {
+        assert.equal(remediate("ecr-scan-on-push", types.repository, repository({ imageScanningConfiguration: { scanOnPush: false } }), { registryScanningFilters: ["shop/*"] }), undefined);
     });
 });

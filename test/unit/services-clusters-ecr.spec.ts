@@ -154,6 +154,7 @@ table("ecs-capacity-provider-termination-protection", types.capacityProvider, [
     { name: "aws-native: protected passes", type: "aws-native:ecs:CapacityProvider", props: cp() },
 ]);
 
+const open1 = "Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID.";
 const policy = (statement: object) => ({ repository: "shop/api", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
 table("ecr-no-public-access", types.repositoryPolicy, [
     { name: "named principals pass", props: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "ecr:BatchGetImage" }) },
@@ -167,6 +168,16 @@ table("ecr-no-public-access", types.repositoryPolicy, [
     { name: "an empty Condition restricts nothing", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: {} }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
     { name: "a Condition with empty operators restricts nothing", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringEquals: {} } }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
     { name: "a wildcard StringLike condition is always true", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringLike: { "aws:PrincipalArn": ["*"] } } }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
+    { name: "aws:SecureTransport restricts nobody", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { Bool: { "aws:SecureTransport": "true" } } }), violations: [open1] },
+    { name: "aws:SourceIp 0.0.0.0/0 is everyone", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } } }), violations: [open1] },
+    { name: "aws:SourceIp ::/0 beside a real range is still everyone", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { IpAddress: { "aws:SourceIp": ["10.0.0.0/8", "::/0"] } } }), violations: [open1] },
+    { name: "aws:PrincipalArn arn:aws:iam::*:* is everyone", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:*" } } }), violations: [open1] },
+    { name: "a Not operator restricts nobody", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringNotEquals: { "aws:PrincipalAccount": "111122223333" } } }), violations: [open1] },
+    { name: "an IfExists operator is met without the key", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringEqualsIfExists: { "aws:SourceVpc": "vpc-1" } } }), violations: [open1] },
+    { name: "aws-native: an inline policy with aws:SecureTransport stays public", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api", repositoryPolicyText: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { Bool: { "aws:SecureTransport": true } } }] } }, violations: [open1] },
+    { name: "aws:SourceIp of one range restricts", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }) },
+    { name: "a caller key in any case restricts", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringEquals: { "AWS:PrincipalOrgId": "o-123" } } }) },
+    { name: "an account wildcard principal is everyone", props: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::*:root" }, Action: "ecr:*" }), violations: [open1] },
     { name: "element names and Effect in other case are read too (the safe side)", props: policy({ effect: "allow", principal: { aws: "*" }, action: "ecr:*" }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
 ]);
 

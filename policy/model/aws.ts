@@ -104,7 +104,7 @@ export function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolu
 
 function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
     const paths = {
-        launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: "networkConfiguration",
+        cluster: "cluster", launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: "networkConfiguration",
         securityGroups: "networkConfiguration.securityGroups", assignPublicIp: "networkConfiguration.assignPublicIp",
         deploymentController: "deploymentController.type", circuitBreaker: "deploymentCircuitBreaker",
         enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
@@ -127,6 +127,7 @@ function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
         propagateTags: read.string(p.propagateTags, "propagateTags"),
         serviceName: isTaskSet ? undefined : read.string(p.name, "name"),
         parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+        cluster: read.string(p.cluster, "cluster"),
         paths,
     };
 }
@@ -209,8 +210,9 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         propagateTags: undefined,
         serviceName,
         parentService: undefined,
+        cluster: read.string(p.cluster, "cluster"),
         paths: {
-            launchType: "networkConfigurations", platformVersion: "networkConfigurations", networkConfiguration: "networkConfigurations",
+            cluster: "cluster", launchType: "networkConfigurations", platformVersion: "networkConfigurations", networkConfiguration: "networkConfigurations",
             securityGroups: "networkConfigurations[].securityGroups", assignPublicIp: "networkConfigurations", deploymentController: "networkConfigurations",
             circuitBreaker: "networkConfigurations", enableEcsManagedTags: "networkConfigurations", propagateTags: "networkConfigurations",
         },

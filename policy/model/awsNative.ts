@@ -89,7 +89,7 @@ function serviceFacet(p: Props, read: Reader, vpcKey: string): ServiceFacet {
     const network = read.object(p.networkConfiguration, "networkConfiguration");
     const vpcPath = `networkConfiguration.${vpcKey}`;
     const paths = {
-        launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: vpcPath,
+        cluster: "cluster", launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: vpcPath,
         securityGroups: `${vpcPath}.securityGroups`, assignPublicIp: `${vpcPath}.assignPublicIp`,
         deploymentController: "deploymentController.type", circuitBreaker: "deploymentConfiguration.deploymentCircuitBreaker",
         enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
@@ -113,6 +113,7 @@ function serviceFacet(p: Props, read: Reader, vpcKey: string): ServiceFacet {
         propagateTags: isTaskSet ? undefined : read.string(p.propagateTags, "propagateTags"),
         serviceName: isTaskSet ? undefined : read.string(p.serviceName, "serviceName"),
         parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+        cluster: read.string(p.cluster, "cluster"),
         paths,
     };
 }

@@ -115,7 +115,9 @@ export interface ServiceFacet {
     serviceName: Field<string>;
     /** TS: the service it belongs to (name or ARN), for grouping with its service. */
     parentService: Field<string>;
-    paths: Paths<"launchType" | "platformVersion" | "networkConfiguration" | "securityGroups" | "assignPublicIp" | "deploymentController" | "circuitBreaker" | "enableEcsManagedTags" | "propagateTags">;
+    /** The cluster it runs in (name or ARN); unset means the `default` cluster. */
+    cluster: Field<string>;
+    paths: Paths<"cluster" | "launchType" | "platformVersion" | "networkConfiguration" | "securityGroups" | "assignPublicIp" | "deploymentController" | "circuitBreaker" | "enableEcsManagedTags" | "propagateTags">;
 }
 
 export interface ClusterFacet {

@@ -156,9 +156,34 @@ describe("ecs-security-group-per-service", () => {
     it("a task set naming a service's ECS name or ARN counts as part of it", () => {
         assert.deepEqual(checkStack("ecs-security-group-per-service", [
             { type: types.service, name: "api", props: service({ name: "shop-api", deploymentController: { type: "EXTERNAL" }, networkConfiguration: undefined }) },
-            { type: types.taskSet, name: "api-blue", props: { service: "shop-api", ...net("sg-api") } },
+            { type: types.taskSet, name: "api-blue", props: { service: "shop-api", cluster: "main", ...net("sg-api") } },
             { type: types.taskSet, name: "api-green", props: { service: "arn:aws:ecs:us-east-1:123456789012:service/main/shop-api", ...net("sg-api") } },
         ]), []);
+    });
+    it("a task set is matched to a service of its name only in the same cluster", () => {
+        const shares = (a: string, b: string) => `${a}: Service '${a}' has no security group of its own: it shares 'sg-api' with '${b}'. Create a security group for this service.`;
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service({ name: "shop-api", cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main", ...net("sg-api") }) },
+            { type: types.taskSet, name: "intruder", props: { service: "shop-api", cluster: "sandbox", ...net("sg-api") } },
+        ]), [shares("api", "intruder"), shares("intruder", "api")]);
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service({ name: "shop-api", cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main", ...net("sg-api") }) },
+            { type: types.taskSet, name: "blue", props: { service: "shop-api", cluster: "main", ...net("sg-api") } },
+            { type: types.taskSet, name: "green", props: { service: "arn:aws:ecs:us-east-1:123456789012:service/main/shop-api", ...net("sg-api") } },
+        ]), []);
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: types.service, name: "api", props: service({ name: "shop-api", cluster: "main", ...net("sg-api") }) },
+            { type: types.taskSet, name: "intruder", props: { service: "arn:aws:ecs:us-east-1:123456789012:service/sandbox/shop-api", cluster: "main", ...net("sg-api") } },
+        ]), [shares("api", "intruder"), shares("intruder", "api")]);
+    });
+    it("clusters known only by URN at preview are compared by the resource they come from", () => {
+        const main = urnOf(types.cluster, "main");
+        const sandbox = urnOf(types.cluster, "sandbox");
+        const shares = (a: string, b: string) => `${a}: Service '${a}' has no security group of its own: it shares 'sg-api' with '${b}'. Create a security group for this service.`;
+        const svc = { type: types.service, name: "api", props: service({ name: "shop-api", cluster: unknownString, ...net("sg-api") }), propertyDependencies: { cluster: [main] } };
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [svc, { type: types.taskSet, name: "blue", props: { service: "shop-api", cluster: unknownString, ...net("sg-api") }, propertyDependencies: { cluster: [main] } }]), []);
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [svc, { type: types.taskSet, name: "intruder", props: { service: "shop-api", cluster: unknownString, ...net("sg-api") }, propertyDependencies: { cluster: [sandbox] } }]),
+            [shares("api", "intruder"), shares("intruder", "api")]);
     });
     it("a task set is not matched to a service by its Pulumi name", () => {
         // The task set joins the ECS service named 'web', which is not the Pulumi resource 'web' (ECS name 'shop-web').

@@ -60,9 +60,28 @@ export function securityGroupsOf(entry: StackEntry, stack: StackContext): { grou
     return { groups, notKnownYet: unknownElements && deps.length === 0 };
 }
 
+/** The last segment of a name or ARN (`arn:aws:ecs:r:a:cluster/main` -> `main`). */
+function lastSegment(ref: string): string {
+    return ref.startsWith("arn:") ? ref.slice(ref.lastIndexOf("/") + 1) : ref;
+}
+
+/**
+ * How a service or task set names its cluster: the cluster's name (unset means `default`), or the URNs of the
+ * cluster resources its `cluster` input comes from; none when it is not known yet. `named` is the cluster a
+ * new-format service ARN carries (`service/<cluster>/<name>`).
+ */
+function clusterKeys(entry: StackEntry, named?: string): string[] {
+    if (named !== undefined) return [named];
+    const cluster = entry.model.service?.cluster;
+    if (cluster === undefined) return ["default"];
+    if (typeof cluster === "string") return [lastSegment(cluster)];
+    return entry.propertyDependencies[topLevelProperty(entry.model.service!.paths.cluster)] ?? [];
+}
+
 /**
  * Task sets count as part of their service: the owner's URN, found through the service resource the task set
- * depends on, or the ECS service name or ARN it names (never the Pulumi name, which ECS does not know).
+ * depends on, or the ECS service name or ARN it names in the cluster it names (never the Pulumi name, which ECS
+ * does not know; never a service of the same name in another cluster).
  */
 export function ownerOf(entry: StackEntry, services: StackEntry[]): string {
     if (entry.model.kind !== "taskSet") return entry.model.urn;
@@ -70,8 +89,11 @@ export function ownerOf(entry: StackEntry, services: StackEntry[]): string {
     if (byDependency) return byDependency;
     const ref = entry.model.service?.parentService;
     if (typeof ref === "string") {
-        const named = ref.startsWith("arn:") ? ref.slice(ref.lastIndexOf("/") + 1) : ref;
-        const match = services.find((s) => s.model.service?.serviceName === named);
+        const named = lastSegment(ref);
+        // `arn:aws:ecs:region:account:service/<cluster>/<name>` names its cluster too (the old format does not).
+        const resource = ref.startsWith("arn:") ? ref.slice(ref.indexOf(":service/") + ":service/".length).split("/") : [];
+        const clusters = new Set(clusterKeys(entry, resource.length === 2 ? resource[0] : undefined));
+        const match = services.find((s) => s.model.kind !== "taskSet" && s.model.service?.serviceName === named && clusterKeys(s).some((k) => clusters.has(k)));
         if (match) return match.model.urn;
     }
     return entry.model.urn;

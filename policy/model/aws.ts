@@ -1,5 +1,5 @@
 // The `aws` provider's shapes, mapped onto the model.
-import type { CapacityProviderFacet, ContainerField, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
+import type { ReferenceKind, CapacityProviderFacet, ContainerField, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import { containerKeys, inside, readContainer, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -16,9 +16,12 @@ export interface Shape {
 }
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
-export const awsReferences: Record<string, "role" | "securityGroup"> = {
+export const awsReferences: Record<string, ReferenceKind> = {
     "aws:iam/role:Role": "role",
     "aws:ec2/securityGroup:SecurityGroup": "securityGroup",
+    // A VPC's default security group is a security group (the same one for every service that uses it).
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "securityGroup",
+    "aws:ec2/vpc:Vpc": "vpc",
 };
 
 export const awsTypes: Record<string, Shape> = {

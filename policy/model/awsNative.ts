@@ -1,6 +1,6 @@
 // The `aws-native` provider's shapes (AWS Cloud Control), mapped onto the same model as `aws`: the same
 // configuration gets the same verdict and message whichever provider declares it.
-import type { ResourceModel, ServiceFacet } from "./ecs";
+import type { ReferenceKind, ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
 import { Shape, capacityProvider, clusterWithSettingsIn, registryScanning, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
 import { inside, readContainerList } from "./container-fields";
@@ -21,9 +21,10 @@ export const registryScanningKeys: Keys<native.ecr.RegistryScanningConfiguration
 const taskSet: Keys<Pick<native.ecs.TaskSetNetworkConfigurationArgs, "awsVpcConfiguration">> = { awsVpcConfiguration: "awsVpcConfiguration" };
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
-export const awsNativeReferences: Record<string, "role" | "securityGroup"> = {
+export const awsNativeReferences: Record<string, ReferenceKind> = {
     "aws-native:iam:Role": "role",
     "aws-native:ec2:SecurityGroup": "securityGroup",
+    "aws-native:ec2:Vpc": "vpc",
 };
 
 export const awsNativeTypes: Record<string, Shape> = {

@@ -15,6 +15,12 @@ export type ResourceKind =
     | "repositoryPolicy"
     | "lifecyclePolicy";
 
+/**
+ * Resources the stack rules follow by URN: a role, a security group, or a VPC (whose default security group a
+ * service may use through the VPC's `defaultSecurityGroupId`).
+ */
+export type ReferenceKind = "role" | "securityGroup" | "vpc";
+
 /** Container fields a provider's shape may lack (the Express Gateway Service's primary container has few). */
 export type ContainerField =
     | "essential" | "entryPoint" | "versionConsistency" | "restartPolicy" | "linuxParameters" | "stopTimeout"

@@ -1,5 +1,5 @@
 // Turns an engine resource (type token + properties) into the model, once.
-import type { ResourceKind, ResourceModel } from "./ecs";
+import type { ReferenceKind, ResourceKind, ResourceModel } from "./ecs";
 import { Shape, awsReferences, awsTypes } from "./aws";
 import { awsNativeReferences, awsNativeTypes } from "./awsNative";
 import type { ProviderInputs } from "./ecs";
@@ -16,10 +16,10 @@ export { parseImageReference, ImageReference, ParsedImage } from "./image";
 /** Provider shapes, by Pulumi type token. A new provider adds its table here; rules stay untouched. */
 const providerTypes: Record<string, Shape> = { ...awsTypes, ...awsNativeTypes };
 
-const referenceTypes: Record<string, "role" | "securityGroup"> = { ...awsReferences, ...awsNativeReferences };
+const referenceTypes: Record<string, ReferenceKind> = { ...awsReferences, ...awsNativeReferences };
 
 /** What a resource that the stack rules follow by URN is, whichever provider declares it. */
-export function referenceKindOf(type: string | undefined): "role" | "securityGroup" | undefined {
+export function referenceKindOf(type: string | undefined): ReferenceKind | undefined {
     return type !== undefined && Object.prototype.hasOwnProperty.call(referenceTypes, type) ? referenceTypes[type] : undefined;
 }
 

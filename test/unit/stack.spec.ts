@@ -145,6 +145,28 @@ describe("ecs-security-group-per-service", () => {
             "web: Service 'web' has no security group of its own: it shares 'shared-sg' with 'api'. Create a security group for this service.",
         ]);
     });
+    it("a VPC's default security group is a security group (aws.ec2.DefaultSecurityGroup, aws and aws-native VPCs' defaultSecurityGroupId)", () => {
+        const shared = (a: string, b: string, g: string) => `${a}: Service '${a}' has no security group of its own: it shares '${g}' with '${b}'. Create a security group for this service.`;
+        for (const [type, name] of [["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default-sg"], ["aws:ec2/vpc:Vpc", "main-vpc"], ["aws-native:ec2:Vpc", "native-vpc"]]) {
+            const group = urnOf(type, name);
+            assert.deepEqual(checkStack("ecs-security-group-per-service", [
+                { type, name, props: {} },
+                { type: types.service, name: "api", props: service(net(unknownString)), propertyDependencies: { networkConfiguration: [group] } },
+                { type: types.service, name: "web", props: service(net(unknownString)), propertyDependencies: { networkConfiguration: [group] } },
+            ]), [shared("api", "web", name), shared("web", "api", name)], type);
+        }
+    });
+    it("a VPC behind the subnets is no shared group when each service has its own", () => {
+        const vpc = urnOf("aws:ec2/vpc:Vpc", "main-vpc");
+        const sg = (n: string) => urnOf(types.securityGroup, n);
+        assert.deepEqual(checkStack("ecs-security-group-per-service", [
+            { type: "aws:ec2/vpc:Vpc", name: "main-vpc", props: {} },
+            { type: types.securityGroup, name: "api-sg", props: {} },
+            { type: types.securityGroup, name: "web-sg", props: {} },
+            { type: types.service, name: "api", props: service(net(unknownString)), propertyDependencies: { networkConfiguration: [sg("api-sg"), vpc] } },
+            { type: types.service, name: "web", props: service(net(unknownString)), propertyDependencies: { networkConfiguration: [sg("web-sg"), vpc] } },
+        ]), []);
+    });
     it("a task set counts as part of its service", () => {
         const api = urnOf(types.service, "api");
         assert.deepEqual(checkStack("ecs-security-group-per-service", [

@@ -48,14 +48,21 @@ export function sameRole(identity: string): string {
     return name.slice(name.lastIndexOf("/") + 1).toLowerCase();
 }
 
-/** The security groups of a service: literal ids, and security group resources it depends on (known by URN at preview). */
+/**
+ * The security groups of a service: literal ids, and security group resources it depends on (known by URN at
+ * preview), a VPC's default security group among them (`aws.ec2.DefaultSecurityGroup`, or a VPC's
+ * `defaultSecurityGroupId`: the VPC it comes from stands for its default group).
+ */
 export function securityGroupsOf(entry: StackEntry, stack: StackContext): { groups: string[]; notKnownYet: boolean } {
     const svc = entry.model.service!;
     const list = svc.securityGroups;
     if (isUnreadable(list)) return { groups: [], notKnownYet: list.reason === "notKnownYet" };
     const literal = (list ?? []).filter((g): g is string => typeof g === "string");
     const unknownElements = (list ?? []).some((g) => isUnreadable(g));
-    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => stack.referenceKind(urn) === "securityGroup");
+    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => {
+        const kind = stack.referenceKind(urn);
+        return kind === "securityGroup" || kind === "vpc";
+    });
     const groups = [...literal, ...(unknownElements || literal.length === 0 ? deps : [])];
     return { groups, notKnownYet: unknownElements && deps.length === 0 };
 }

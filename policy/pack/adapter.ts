@@ -136,10 +136,12 @@ export function currentStack(resources: PolicyResource[]): StackView {
 }
 
 export function toStackPolicy(rule: StackRule): StackValidationPolicy {
-    // A stack rule with a remediation is also a remediation per resource (no per-resource validation: the stack decides).
+    // A stack rule with a remediation is also a remediation per resource. Its validation per resource says nothing
+    // (the stack decides), rather than leaving @pulumi/policy to call it "a policy without validateResource".
+    const perResource = rule.remediate ? { validateResource: () => undefined, remediateResource: remediationFor(rule) } : {};
     return {
         ...metadataOf(rule),
-        ...(rule.remediate ? { remediateResource: remediationFor(rule) } : {}),
+        ...perResource,
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const { view, mask } = viewOf(args.resources);
             const outcome = evaluateStack(rule, view, args.getConfig<Record<string, unknown>>());

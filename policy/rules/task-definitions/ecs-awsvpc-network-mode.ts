@@ -6,7 +6,7 @@ import { isKnown, quote } from "../support";
 export const awsvpcNetworkMode: ResourceRule = {
     kind: "resource",
     name: "ecs-awsvpc-network-mode",
-    description: "The task definition uses the `awsvpc` network mode (not applicable to ECS Anywhere-only tasks).",
+    description: "The task definition uses the `awsvpc` network mode (not applicable to ECS Anywhere-only tasks; unset is fine for Managed Instances-only tasks, which default to awsvpc).",
     level: "mandatory",
     severity: "medium",
     source: { guide: ["awsvpc-network-mode"] },

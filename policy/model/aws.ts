@@ -1,5 +1,5 @@
 // The `aws` provider's shapes, mapped onto the model.
-import type { ContainerField, EfsVolume, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
+import type { ReferenceKind, CapacityProviderFacet, ContainerField, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import { containerKeys, inside, readContainer, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -16,9 +16,12 @@ export interface Shape {
 }
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
-export const awsReferences: Record<string, "role" | "securityGroup"> = {
+export const awsReferences: Record<string, ReferenceKind> = {
     "aws:iam/role:Role": "role",
     "aws:ec2/securityGroup:SecurityGroup": "securityGroup",
+    // A VPC's default security group is a security group (the same one for every service that uses it).
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "securityGroup",
+    "aws:ec2/vpc:Vpc": "vpc",
 };
 
 export const awsTypes: Record<string, Shape> = {
@@ -30,7 +33,12 @@ export const awsTypes: Record<string, Shape> = {
     "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r, true)) },
     "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: expressService },
     "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
+    "aws:ecs/capacityProvider:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)) },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
+    "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": {
+        kind: "registryScanningConfiguration",
+        map: (m, p, r) => (m.registryScanning = registryScanning(p, r)),
+    },
     "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
         map: creationTemplate,
@@ -60,7 +68,7 @@ export function taskFacet(p: Props, read: Reader, containers: TaskFacet["contain
     const runtime = read.object(p.runtimePlatform, "runtimePlatform");
     const paths = {
         family: "family", networkMode: "networkMode", requiresCompatibilities: "requiresCompatibilities", taskRoleArn: "taskRoleArn",
-        executionRoleArn: "executionRoleArn", pidMode: "pidMode", ipcMode: "ipcMode", memory: "memory",
+        executionRoleArn: "executionRoleArn", pidMode: "pidMode", ipcMode: "ipcMode", cpu: "cpu", memory: "memory",
         operatingSystemFamily: "runtimePlatform.operatingSystemFamily", volumes: "volumes", containers: "containerDefinitions",
     };
     return {
@@ -71,7 +79,8 @@ export function taskFacet(p: Props, read: Reader, containers: TaskFacet["contain
         executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
         pidMode: read.string(p.pidMode, "pidMode"),
         ipcMode: read.string(p.ipcMode, "ipcMode"),
-        memory: read.number(p.memory, "memory"),
+        cpu: read.taskSize(p.cpu, "cpu", "vCPU"),
+        memory: read.taskSize(p.memory, "memory", "GB"),
         operatingSystemFamily: inside(runtime, (r) => read.string(r.operatingSystemFamily, paths.operatingSystemFamily)),
         efsVolumes: readEfsVolumes(p.volumes, read),
         containers,
@@ -98,7 +107,7 @@ export function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolu
 
 function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
     const paths = {
-        launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: "networkConfiguration",
+        cluster: "cluster", launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: "networkConfiguration",
         securityGroups: "networkConfiguration.securityGroups", assignPublicIp: "networkConfiguration.assignPublicIp",
         deploymentController: "deploymentController.type", circuitBreaker: "deploymentCircuitBreaker",
         enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
@@ -121,6 +130,7 @@ function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
         propagateTags: read.string(p.propagateTags, "propagateTags"),
         serviceName: isTaskSet ? undefined : read.string(p.name, "name"),
         parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+        cluster: read.string(p.cluster, "cluster"),
         paths,
     };
 }
@@ -166,13 +176,14 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
         pidMode: undefined,
         ipcMode: undefined,
-        memory: read.number(p.memory, "memory"),
+        cpu: read.taskSize(p.cpu, "cpu", "vCPU"),
+        memory: read.taskSize(p.memory, "memory", "GB"),
         operatingSystemFamily: undefined,
         efsVolumes: [],
         containers,
         paths: {
             family: "serviceName", networkMode: "networkConfigurations", requiresCompatibilities: "primaryContainer", taskRoleArn: "taskRoleArn",
-            executionRoleArn: "executionRoleArn", pidMode: "primaryContainer", ipcMode: "primaryContainer", memory: "memory",
+            executionRoleArn: "executionRoleArn", pidMode: "primaryContainer", ipcMode: "primaryContainer", cpu: "cpu", memory: "memory",
             operatingSystemFamily: "primaryContainer", volumes: "primaryContainer", containers: "primaryContainer",
         },
     };
@@ -202,8 +213,9 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         propagateTags: undefined,
         serviceName,
         parentService: undefined,
+        cluster: read.string(p.cluster, "cluster"),
         paths: {
-            launchType: "networkConfigurations", platformVersion: "networkConfigurations", networkConfiguration: "networkConfigurations",
+            cluster: "cluster", launchType: "networkConfigurations", platformVersion: "networkConfigurations", networkConfiguration: "networkConfigurations",
             securityGroups: "networkConfigurations[].securityGroups", assignPublicIp: "networkConfigurations", deploymentController: "networkConfigurations",
             circuitBreaker: "networkConfigurations", enableEcsManagedTags: "networkConfigurations", propagateTags: "networkConfigurations",
         },
@@ -245,13 +257,62 @@ function cluster(model: ResourceModel, p: Props, read: Reader, settingsKey = "se
     };
 }
 
+/** A capacity provider's Auto Scaling group settings: the same names in both providers. */
+export function capacityProvider(p: Props, read: Reader): CapacityProviderFacet {
+    const paths = {
+        autoScalingGroup: "autoScalingGroupProvider", managedScalingStatus: "autoScalingGroupProvider.managedScaling.status",
+        managedTerminationProtection: "autoScalingGroupProvider.managedTerminationProtection",
+    };
+    const asg = read.object(p.autoScalingGroupProvider, paths.autoScalingGroup);
+    const scaling = inside(asg, (a) => read.object(a.managedScaling, "autoScalingGroupProvider.managedScaling"));
+    return {
+        autoScalingGroup: isUnreadable(asg) ? asg : asg !== undefined,
+        managedScalingStatus: inside(scaling, (s) => read.string(s.status, paths.managedScalingStatus)),
+        managedTerminationProtection: inside(asg, (a) => read.string(a.managedTerminationProtection, paths.managedTerminationProtection)),
+        paths,
+    };
+}
+
+/** A registry scanning configuration: its scan type and its rules (the same names in both providers). */
+export function registryScanning(p: Props, read: Reader): RegistryScanningFacet {
+    const list = read.array(p.rules, "rules");
+    let rules: Field<ScanningRule[]> = isUnreadable(list) ? list : [];
+    if (Array.isArray(list)) {
+        const out: ScanningRule[] = [];
+        list.forEach((item, i) => {
+            const rule = read.object(item, `rules[${i}]`);
+            if (isUnreadable(rule)) {
+                out.push({ scanFrequency: rule, filters: rule });
+                return;
+            }
+            if (rule === undefined) return;
+            const filterList = read.array(rule.repositoryFilters, `rules[${i}].repositoryFilters`);
+            let filters: Field<string[]> = isUnreadable(filterList) ? filterList : [];
+            for (let j = 0; Array.isArray(filterList) && j < filterList.length; j++) {
+                const path = `rules[${i}].repositoryFilters[${j}]`;
+                const filter = inside(read.object(filterList[j], path), (f) => read.string(f.filter, `${path}.filter`));
+                if (isUnreadable(filter)) {
+                    filters = filter;
+                    break;
+                }
+                if (filter !== undefined) (filters as string[]).push(filter);
+            }
+            out.push({ scanFrequency: read.string(rule.scanFrequency, `rules[${i}].scanFrequency`), filters });
+        });
+        rules = out;
+    }
+    return { scanType: read.string(p.scanType, "scanType"), rules, paths: { scanType: "scanType", rules: "rules" } };
+}
+
 function repository(model: ResourceModel, p: Props, read: Reader): void {
     const scanning = read.object(p.imageScanningConfiguration, "imageScanningConfiguration");
     const encryption = read.array(p.encryptionConfigurations, "encryptionConfigurations");
     let encryptionType: Field<string> = isUnreadable(encryption) ? encryption : undefined;
+    let kmsKey: Field<string> = encryptionType;
     if (Array.isArray(encryption) && encryption.length > 0) {
         const first = read.object(encryption[0], "encryptionConfigurations[0]");
         encryptionType = inside(first, (e) => read.string(e.encryptionType, "encryptionConfigurations[0].encryptionType"));
+        kmsKey = inside(first, (e) => read.string(e.kmsKey, "encryptionConfigurations[0].kmsKey"));
     }
     model.repository = {
         repositoryName: read.string(p.name, "name"),
@@ -259,7 +320,8 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
         scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType,
-        paths: repositoryPaths("name", "encryptionConfigurations"),
+        kmsKey,
+        paths: repositoryPaths("name", "encryptionConfigurations", "encryptionConfigurations[0].kmsKey"),
     };
 }
 
@@ -282,14 +344,14 @@ export function creationTemplate(model: ResourceModel, p: Props, read: Reader): 
         repositoryName: read.string(p.prefix, "prefix"),
         tagMutability: read.string(p.imageTagMutability, "imageTagMutability"),
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
-        paths: repositoryPaths("prefix", "encryptionConfigurations"),
+        paths: repositoryPaths("prefix", "encryptionConfigurations", "encryptionConfigurations[0].kmsKey"),
     };
 }
 
 /** A repository's paths: the same in both providers but for its name and its encryption setting. */
-export function repositoryPaths(name: string, encryptionType: string): RepositoryFacet["paths"] {
+export function repositoryPaths(name: string, encryptionType: string, kmsKey: string): RepositoryFacet["paths"] {
     return {
         repositoryName: name, tagMutability: "imageTagMutability", mutableTagFilters: "imageTagMutabilityExclusionFilters",
-        scanOnPush: "imageScanningConfiguration.scanOnPush", encryptionType,
+        scanOnPush: "imageScanningConfiguration.scanOnPush", encryptionType, kmsKey,
     };
 }

@@ -1,8 +1,8 @@
 // The `aws-native` provider's shapes (AWS Cloud Control), mapped onto the same model as `aws`: the same
 // configuration gets the same verdict and message whichever provider declares it.
-import type { ResourceModel, ServiceFacet } from "./ecs";
+import type { ReferenceKind, ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, clusterWithSettingsIn, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
+import { Shape, capacityProvider, clusterWithSettingsIn, registryScanning, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
 import { inside, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
@@ -12,12 +12,19 @@ type Props = Record<string, unknown>;
 /** The property names read here, checked against the provider's own types at build time. */
 type Keys<T> = { [K in keyof T]-?: K };
 const service: Keys<Pick<native.ecs.ServiceNetworkConfigurationArgs, "awsvpcConfiguration">> = { awsvpcConfiguration: "awsvpcConfiguration" };
+/** The capacity provider reads the aws names; the same in aws-native (checked here). */
+export const capacityProviderKeys: Keys<Pick<native.ecs.CapacityProviderAutoScalingGroupProviderArgs, "managedScaling" | "managedTerminationProtection">> & Keys<Pick<native.ecs.CapacityProviderManagedScalingArgs, "status">> =
+    { managedScaling: "managedScaling", managedTerminationProtection: "managedTerminationProtection", status: "status" };
+/** The registry scanning configuration reads the aws names; the same in aws-native (checked here). */
+export const registryScanningKeys: Keys<native.ecr.RegistryScanningConfigurationScanningRuleArgs> & Keys<Pick<native.ecr.RegistryScanningConfigurationRepositoryFilterArgs, "filter">> =
+    { repositoryFilters: "repositoryFilters", scanFrequency: "scanFrequency", filter: "filter" };
 const taskSet: Keys<Pick<native.ecs.TaskSetNetworkConfigurationArgs, "awsVpcConfiguration">> = { awsVpcConfiguration: "awsVpcConfiguration" };
 
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
-export const awsNativeReferences: Record<string, "role" | "securityGroup"> = {
+export const awsNativeReferences: Record<string, ReferenceKind> = {
     "aws-native:iam:Role": "role",
     "aws-native:ec2:SecurityGroup": "securityGroup",
+    "aws-native:ec2:Vpc": "vpc",
 };
 
 export const awsNativeTypes: Record<string, Shape> = {
@@ -33,7 +40,9 @@ export const awsNativeTypes: Record<string, Shape> = {
         map: clusterWithSettingsIn("clusterSettings"),
         tags: tagList,
     },
+    "aws-native:ecs:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)), tags: tagList },
     "aws-native:ecr:Repository": { kind: "repository", map: repository, tags: tagList },
+    "aws-native:ecr:RegistryScanningConfiguration": { kind: "registryScanningConfiguration", map: (m, p, r) => (m.registryScanning = registryScanning(p, r)) },
     "aws-native:ecr:RepositoryCreationTemplate": {
         kind: "repositoryCreationTemplate",
         map: creationTemplate,
@@ -81,7 +90,7 @@ function serviceFacet(p: Props, read: Reader, vpcKey: string): ServiceFacet {
     const network = read.object(p.networkConfiguration, "networkConfiguration");
     const vpcPath = `networkConfiguration.${vpcKey}`;
     const paths = {
-        launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: vpcPath,
+        cluster: "cluster", launchType: "launchType", platformVersion: "platformVersion", networkConfiguration: vpcPath,
         securityGroups: `${vpcPath}.securityGroups`, assignPublicIp: `${vpcPath}.assignPublicIp`,
         deploymentController: "deploymentController.type", circuitBreaker: "deploymentConfiguration.deploymentCircuitBreaker",
         enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
@@ -105,6 +114,7 @@ function serviceFacet(p: Props, read: Reader, vpcKey: string): ServiceFacet {
         propagateTags: isTaskSet ? undefined : read.string(p.propagateTags, "propagateTags"),
         serviceName: isTaskSet ? undefined : read.string(p.serviceName, "serviceName"),
         parentService: isTaskSet ? read.string(p.service, "service") : undefined,
+        cluster: read.string(p.cluster, "cluster"),
         paths,
     };
 }
@@ -119,7 +129,8 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
         scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType: inside(encryption, (e) => read.string(e.encryptionType, "encryptionConfiguration.encryptionType")),
-        paths: repositoryPaths("repositoryName", "encryptionConfiguration"),
+        kmsKey: inside(encryption, (e) => read.string(e.kmsKey, "encryptionConfiguration.kmsKey")),
+        paths: repositoryPaths("repositoryName", "encryptionConfiguration", "encryptionConfiguration.kmsKey"),
         inlineLifecyclePolicy: inside(lifecycle, (l) => {
             const text = read.string(l.lifecyclePolicyText, "lifecyclePolicy.lifecyclePolicyText");
             return isUnreadable(text) ? text : text !== undefined;

@@ -8,10 +8,18 @@ export type ResourceKind =
     | "taskSet"
     | "expressService"
     | "cluster"
+    | "capacityProvider"
+    | "registryScanningConfiguration"
     | "repository"
     | "repositoryCreationTemplate"
     | "repositoryPolicy"
     | "lifecyclePolicy";
+
+/**
+ * Resources the stack rules follow by URN: a role, a security group, or a VPC (whose default security group a
+ * service may use through the VPC's `defaultSecurityGroupId`).
+ */
+export type ReferenceKind = "role" | "securityGroup" | "vpc";
 
 /** Container fields a provider's shape may lack (the Express Gateway Service's primary container has few). */
 export type ContainerField =
@@ -84,12 +92,15 @@ export interface TaskFacet {
     executionRoleArn: Field<string>;
     pidMode: Field<string>;
     ipcMode: Field<string>;
+    /** Task-level CPU units (`"1 vCPU"` read as 1024). */
+    cpu: Field<number>;
+    /** Task-level memory in MiB (`"1 GB"` read as 1024). */
     memory: Field<number>;
     operatingSystemFamily: Field<string>;
     efsVolumes: Field<EfsVolume[]>;
     /** Unreadable when the whole list is not known yet or malformed; an element not known yet is Unreadable alone. */
     containers: Field<(Container | Unreadable)[]>;
-    paths: Paths<"family" | "networkMode" | "requiresCompatibilities" | "taskRoleArn" | "executionRoleArn" | "pidMode" | "ipcMode" | "memory" | "operatingSystemFamily" | "volumes" | "containers">;
+    paths: Paths<"family" | "networkMode" | "requiresCompatibilities" | "taskRoleArn" | "executionRoleArn" | "pidMode" | "ipcMode" | "cpu" | "memory" | "operatingSystemFamily" | "volumes" | "containers">;
 }
 
 export interface ServiceFacet {
@@ -110,13 +121,38 @@ export interface ServiceFacet {
     serviceName: Field<string>;
     /** TS: the service it belongs to (name or ARN), for grouping with its service. */
     parentService: Field<string>;
-    paths: Paths<"launchType" | "platformVersion" | "networkConfiguration" | "securityGroups" | "assignPublicIp" | "deploymentController" | "circuitBreaker" | "enableEcsManagedTags" | "propagateTags">;
+    /** The cluster it runs in (name or ARN); unset means the `default` cluster. */
+    cluster: Field<string>;
+    paths: Paths<"cluster" | "launchType" | "platformVersion" | "networkConfiguration" | "securityGroups" | "assignPublicIp" | "deploymentController" | "circuitBreaker" | "enableEcsManagedTags" | "propagateTags">;
 }
 
 export interface ClusterFacet {
     containerInsights: Field<string>;
     execLogging: Field<string>;
     paths: Paths<"containerInsights" | "execLogging">;
+}
+
+/** An Auto Scaling group capacity provider (the same names in both providers). */
+export interface CapacityProviderFacet {
+    /** True when it is an Auto Scaling group capacity provider (`autoScalingGroupProvider` is set). */
+    autoScalingGroup: Field<boolean>;
+    managedScalingStatus: Field<string>;
+    managedTerminationProtection: Field<string>;
+    paths: Paths<"autoScalingGroup" | "managedScalingStatus" | "managedTerminationProtection">;
+}
+
+/** One rule of a registry scanning configuration: how often, and which repositories (name wildcards). */
+export interface ScanningRule {
+    scanFrequency: Field<string>;
+    /** The repository name wildcards (`*`); unreadable when one is not known yet. */
+    filters: Field<string[]>;
+}
+
+/** A registry scanning configuration (the same names in both providers). */
+export interface RegistryScanningFacet {
+    scanType: Field<string>;
+    rules: Field<ScanningRule[]>;
+    paths: Paths<"scanType" | "rules">;
 }
 
 export interface RepositoryFacet {
@@ -128,9 +164,11 @@ export interface RepositoryFacet {
     /** undefined when the shape does not have it (creation templates: mutability only). */
     scanOnPush?: Field<boolean>;
     encryptionType?: Field<string>;
+    /** The KMS key the repository is encrypted with; unset means the AWS managed key. */
+    kmsKey?: Field<string>;
     /** aws-native only: an inline lifecycle policy. */
     inlineLifecyclePolicy?: Field<boolean>;
-    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType">;
+    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType" | "kmsKey">;
 }
 
 export interface PolicyStatement {
@@ -155,6 +193,13 @@ export interface LifecyclePolicyFacet {
     repository: Field<string>;
 }
 
+/** The provider resource a resource is created with, as the engine sends it: its type and its inputs. */
+export interface ProviderInputs {
+    type: string;
+    urn?: string;
+    props: unknown;
+}
+
 export interface ResourceModel {
     kind: ResourceKind;
     /** The Pulumi type token. */
@@ -162,9 +207,15 @@ export interface ResourceModel {
     name: string;
     urn: string;
     tags: Field<Record<string, unknown>>;
+    /** Tags the resource's provider adds to every resource (`defaultTags`); undefined when it adds none. */
+    defaultTags: Field<Record<string, unknown>>;
+    /** The region it lands in: its own `region` input (aws 7), else its provider's; undefined when neither says. */
+    region: Field<string>;
     task?: TaskFacet;
     service?: ServiceFacet;
     cluster?: ClusterFacet;
+    capacityProvider?: CapacityProviderFacet;
+    registryScanning?: RegistryScanningFacet;
     repository?: RepositoryFacet;
     repositoryPolicy?: RepositoryPolicyFacet;
     lifecyclePolicy?: LifecyclePolicyFacet;

@@ -46,26 +46,47 @@ function element(object: Record<string, unknown>, name: string): unknown {
     return key === undefined ? undefined : object[key];
 }
 
-/** `"*"`, or `"*"` for any kind of principal (`{"AWS": "*"}`, `{"AWS": ["*"]}`, `{"Federated": "*"}`). */
+/**
+ * `"*"`, or `"*"` for any kind of principal (`{"AWS": "*"}`, `{"AWS": ["*"]}`, `{"Federated": "*"}`), or an
+ * account wildcard (`arn:aws:iam::*:root`, `arn:aws:iam::*:*`).
+ */
 function isEveryone(principal: unknown): boolean {
-    if (principal === "*") return true;
+    if (matchesEveryone(principal)) return true;
     if (!isPlainObject(principal)) return false;
-    return Object.values(principal).some((v) => v === "*" || (Array.isArray(v) && v.includes("*")));
+    return Object.values(principal).some((v) => matchesEveryone(v) || (Array.isArray(v) && v.some(matchesEveryone)));
+}
+
+/** The condition keys that limit who can call (POLICIES.md `ecr-no-public-access`), lower-cased: IAM reads keys whatever their case. */
+const callerKeys: ReadonlySet<string> = new Set([
+    "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:sourceaccount", "aws:sourceowner", "aws:sourcearn",
+    "aws:sourcevpc", "aws:sourcevpce", "aws:principalarn", "aws:principalservicename", "aws:userid", "aws:sourceip",
+]);
+
+/** A condition value any request meets: only wildcards (`*`, `*:*`), an account wildcard (`arn:aws:iam::*:root`), or every address. */
+function matchesEveryone(value: unknown): boolean {
+    if (typeof value !== "string") return false;
+    const v = value.trim();
+    if (/^[*?:]+$/.test(v) || v === "0.0.0.0/0" || v === "::/0") return true;
+    const parts = v.split(":");
+    return parts.length >= 5 && parts[0].toLowerCase() === "arn" && /^[*?]+$/.test(parts[4]);
 }
 
 /**
- * True when a Condition block can restrict who is allowed: it has at least one condition whose values are
- * not all wildcards under a `*Like` operator (`{"StringLike": {"aws:PrincipalArn": "*"}}` matches anyone).
+ * True when a Condition block limits who can call: a condition on one of `callerKeys`, under an operator that
+ * admits only the values named (not a `Not…` operator, not `…IfExists` or `ForAllValues:`, which a request without
+ * the key meets, not `Null`), none of whose values any request meets. A condition on anything else
+ * (`aws:SecureTransport`, `aws:CurrentTime`) leaves the statement open to everyone.
  */
 function restricts(condition: unknown): boolean {
     if (!isPlainObject(condition)) return false;
     return Object.entries(condition).some(([operator, tests]) => {
         if (!isPlainObject(tests)) return false;
-        const wildcardOperator = /like(ifexists)?$/i.test(operator);
-        return Object.values(tests).some((values) => {
+        const op = operator.toLowerCase();
+        if (op.includes("not") || op.endsWith("ifexists") || op.startsWith("forallvalues:") || op === "null") return false;
+        return Object.entries(tests).some(([key, values]) => {
+            if (!callerKeys.has(key.toLowerCase())) return false;
             const list = Array.isArray(values) ? values : [values];
-            if (list.length === 0) return false;
-            return !(wildcardOperator && list.every((v) => typeof v === "string" && /^\*+$/.test(v)));
+            return list.length > 0 && !list.some(matchesEveryone);
         });
     });
 }

@@ -1,7 +1,9 @@
 // Turns an engine resource (type token + properties) into the model, once.
-import type { ResourceKind, ResourceModel } from "./ecs";
+import type { ReferenceKind, ResourceKind, ResourceModel } from "./ecs";
 import { Shape, awsReferences, awsTypes } from "./aws";
 import { awsNativeReferences, awsNativeTypes } from "./awsNative";
+import type { ProviderInputs } from "./ecs";
+import { defaultTagsOf, regionOf } from "./provider";
 import { Reader, isPlainObject, isUnknownSentinel } from "./values";
 
 export * from "./ecs";
@@ -14,10 +16,10 @@ export { parseImageReference, ImageReference, ParsedImage } from "./image";
 /** Provider shapes, by Pulumi type token. A new provider adds its table here; rules stay untouched. */
 const providerTypes: Record<string, Shape> = { ...awsTypes, ...awsNativeTypes };
 
-const referenceTypes: Record<string, "role" | "securityGroup"> = { ...awsReferences, ...awsNativeReferences };
+const referenceTypes: Record<string, ReferenceKind> = { ...awsReferences, ...awsNativeReferences };
 
 /** What a resource that the stack rules follow by URN is, whichever provider declares it. */
-export function referenceKindOf(type: string | undefined): "role" | "securityGroup" | undefined {
+export function referenceKindOf(type: string | undefined): ReferenceKind | undefined {
     return type !== undefined && Object.prototype.hasOwnProperty.call(referenceTypes, type) ? referenceTypes[type] : undefined;
 }
 
@@ -30,18 +32,22 @@ export function isSupportedType(type: string): boolean {
 
 /**
  * Builds the model of one resource, or undefined when the type is not ECS/ECR. Never throws. `secretPaths` say
- * where the engine sent secrets: every value read below them is recorded in `model.secrets`.
+ * where the engine sent secrets: every value read below them is recorded in `model.secrets`. `provider` is the
+ * resource's provider and its inputs, as the engine sends them (its region and default tags).
  */
-export function buildModel(type: string, props: unknown, name: string, urn: string, secretPaths: readonly string[] = []): ResourceModel | undefined {
+export function buildModel(type: string, props: unknown, name: string, urn: string, secretPaths: readonly string[] = [], provider?: ProviderInputs): ResourceModel | undefined {
     if (!isSupportedType(type)) return undefined;
     const shape = providerTypes[type];
     const read = new Reader(secretPaths);
-    const model: ResourceModel = { kind: shape.kind, type, name, urn, tags: undefined, malformed: read.malformed, secrets: read.secrets };
+    const model: ResourceModel = {
+        kind: shape.kind, type, name, urn, tags: undefined, defaultTags: defaultTagsOf(provider), region: undefined, malformed: read.malformed, secrets: read.secrets,
+    };
     if (isUnknownSentinel(props)) return model;
     if (!isPlainObject(props)) {
         read.problem("", "the resource's properties are not an object");
         return model;
     }
+    model.region = regionOf(props, provider, read);
     model.tags = shape.tags ? shape.tags(props, read) : read.object(props.tags, "tags");
     if (isPlainObject(model.tags)) {
         for (const [key, value] of Object.entries(model.tags)) if (read.isSecret(`tags.${key}`)) read.secrets.add(String(value));

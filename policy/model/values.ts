@@ -97,6 +97,26 @@ export class Reader {
         return this.typed(value, path, "a number", (v) => typeof v === "number" && Number.isFinite(v));
     }
 
+    /**
+     * A task's size as ECS documents it: a whole number of units, or a number with its unit (`memory`: MiB or
+     * `"1 GB"`/`"2GB"`; `cpu`: CPU units or `"1 vCPU"`/`"0.25 vcpu"`), in any case, read as MiB or CPU units.
+     */
+    taskSize(value: unknown, path: string, unit: "GB" | "vCPU"): Field<number> {
+        if (typeof value === "string" && !isUnknownSentinel(value) && !isRedacted(value)) {
+            const sized = new RegExp(`^\\s*(\\d+(?:\\.\\d+)?)\\s*${unit}\\s*$`, "i").exec(value);
+            if (sized) {
+                if (this.isSecret(path)) this.secrets.add(value);
+                return this.typed(Math.round(Number(sized[1]) * 1024), path, "", () => true);
+            }
+            if (value !== "" && !/^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+                const units = unit === "GB" ? "MiB (\"1024\") or GB (\"1 GB\")" : "CPU units (\"1024\") or vCPUs (\"1 vCPU\")";
+                this.malformed.push({ path, problem: `is a string that is not a size, expected ${units}` });
+                return new Unreadable("malformed", path);
+            }
+        }
+        return this.number(value, path);
+    }
+
     object(value: unknown, path: string): Field<Record<string, unknown>> {
         return this.typed(value, path, "an object", isPlainObject);
     }

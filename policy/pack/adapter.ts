@@ -1,7 +1,8 @@
 // The one adapter between rules and @pulumi/policy: metadata, config schema, and reporting what the evaluation found.
 import type {
-    PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
+    PolicyProviderResource, PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
+import type { ProviderInputs } from "../model";
 import { applyEdits, buildModel, isSupportedType } from "../model";
 import type { ConfigProperty, ResourceRule, Rule, StackRule } from "../rules/rule";
 import { sharedConfig } from "./config";
@@ -39,8 +40,8 @@ function schemaOf(properties: Record<string, ConfigProperty>): Record<string, Om
     return Object.fromEntries(Object.entries(properties).map(([key, { regex: _regex, ...property }]) => [key, property]));
 }
 
-export function isRemediable(rule: Rule): rule is ResourceRule & { remediate: NonNullable<ResourceRule["remediate"]> } {
-    return rule.kind === "resource" && rule.remediate !== undefined;
+export function isRemediable(rule: Rule): boolean {
+    return rule.remediate !== undefined;
 }
 
 /** Findings of one policy on one resource shown in full; past this, one line counts the rest (a 10,000-container task definition). */
@@ -70,7 +71,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             const raw = unwrapProxy(args.props);
             const secretPaths = secretPathsOf(raw);
-            const model = modelOf(args.type, raw, args.name, args.urn, secretPaths);
+            const model = modelOf(args.type, raw, args.name, args.urn, secretPaths, providerOf(args.provider));
             if (!model || !rule.appliesTo.includes(model.kind)) return;
             const outcome = evaluateResource(rule, model, args.getConfig<Record<string, unknown>>());
             const mask = maskOf(model, secretPaths);
@@ -80,18 +81,27 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
             if (outcome.notApplicable !== undefined && outcome.violations.length === 0) args.notApplicable(mask.mask(outcome.notApplicable));
         },
     };
-    if (rule.remediate) {
-        policy.remediateResource = (args: ResourceValidationArgs) => {
-            const raw = unwrapProxy(args.props) as Record<string, unknown>;
-            if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
-            const { plain, secretSteps } = withoutSecrets(raw);
-            const model = buildModel(args.type, plain, args.name, args.urn);
-            if (!model) return undefined;
-            const next = applyEdits(model, plain, remediationOf(rule, model, args.getConfig<Record<string, unknown>>()));
-            return next && rewrapSecrets(next, secretSteps);
-        };
-    }
+    if (rule.remediate) policy.remediateResource = remediationFor(rule);
     return policy;
+}
+
+/** The pack's remediation of one rule, per resource: the rule's model edits, written in the resource's own shape. */
+function remediationFor(rule: Rule): NonNullable<ResourceValidationPolicy["remediateResource"]> {
+    return (args: ResourceValidationArgs) => {
+        const raw = unwrapProxy(args.props) as Record<string, unknown>;
+        if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
+        const { plain, secretSteps } = withoutSecrets(raw);
+        const model = buildModel(args.type, plain, args.name, args.urn, [], providerOf(args.provider));
+        if (!model || !rule.appliesTo.includes(model.kind)) return undefined;
+        const next = applyEdits(model, plain, remediationOf(rule, model, args.getConfig<Record<string, unknown>>()));
+        return next && rewrapSecrets(next, secretSteps);
+    };
+}
+
+/** The resource's provider as the engine sent it (the Analyze and AnalyzeStack requests carry it and its inputs). */
+function providerOf(provider: PolicyProviderResource | undefined): ProviderInputs | undefined {
+    if (!provider) return undefined;
+    return { type: provider.type, urn: provider.urn, props: unwrapProxy(provider.props) };
 }
 
 /** The stack view of the latest stack request: every stack policy of one request reads the same one. */
@@ -104,7 +114,7 @@ function viewOf(resources: PolicyResource[]): { view: StackView; mask: SecretMas
             const props = unwrapProxy(r.props);
             const propertyDependencies: Record<string, string[]> = {};
             for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) propertyDependencies[key] = deps.map((d) => d.urn);
-            return { type: r.type, name: r.name, urn: r.urn, props, propertyDependencies, secretPaths: secretPathsOf(props) };
+            return { type: r.type, name: r.name, urn: r.urn, props, propertyDependencies, secretPaths: secretPathsOf(props), provider: providerOf(r.provider) };
         });
         latestView = { key: first, size: resources.length, view: stackView(described) };
     }
@@ -126,8 +136,12 @@ export function currentStack(resources: PolicyResource[]): StackView {
 }
 
 export function toStackPolicy(rule: StackRule): StackValidationPolicy {
+    // A stack rule with a remediation is also a remediation per resource. Its validation per resource says nothing
+    // (the stack decides), rather than leaving @pulumi/policy to call it "a policy without validateResource".
+    const perResource = rule.remediate ? { validateResource: () => undefined, remediateResource: remediationFor(rule) } : {};
     return {
         ...metadataOf(rule),
+        ...perResource,
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const { view, mask } = viewOf(args.resources);
             const outcome = evaluateStack(rule, view, args.getConfig<Record<string, unknown>>());

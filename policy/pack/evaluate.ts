@@ -1,7 +1,7 @@
 // The one evaluation of rules on models: config defaults, exemption, running the check (never throwing) and
 // collecting what it found. The pack (per resource, remediation, stack), the components, the test fixtures and the
 // benchmarks all evaluate through here.
-import type { ModelEdit, ResourceModel } from "../model";
+import type { ModelEdit, ProviderInputs, ResourceModel } from "../model";
 import { buildModel, isSupportedType, referenceKindOf } from "../model";
 import type { Finding, Level, ResourceRule, Rule, StackContext, StackEntry, StackFinding, StackRule } from "../rules/rule";
 import { NotApplicable } from "../rules/rule";
@@ -45,11 +45,17 @@ export function evaluateResource(rule: ResourceRule, model: ResourceModel, given
     return outcome;
 }
 
-/** The model-level edits that fix what the rule finds; none where the rule passes, is exempt or cannot be checked. */
-export function remediationOf(rule: ResourceRule, model: ResourceModel, given?: PolicyConfig): ModelEdit[] {
+/**
+ * The model-level edits that fix what the rule finds; none where the rule passes, is exempt or cannot be checked.
+ * A stack rule is evaluated on this resource alone (a remediation sees one resource).
+ */
+export function remediationOf(rule: Rule, model: ResourceModel, given?: PolicyConfig): ModelEdit[] {
     if (!rule.remediate) return [];
-    const outcome = evaluateResource(rule, model, given);
-    if (outcome.violations.length === 0) return [];
+    const fails = rule.kind === "resource"
+        ? evaluateResource(rule, model, given).violations.length > 0
+        : evaluateStack(rule, { entries: [{ model, propertyDependencies: {} }], context: stackContext(() => undefined), resource: () => undefined }, given)
+            .violations.some((f) => f.urn === model.urn);
+    if (!fails) return [];
     try {
         return rule.remediate(model, withDefaults(rule, settingsOf(given)));
     } catch {
@@ -67,14 +73,17 @@ function internalError(rule: Rule, e: unknown): Finding {
 }
 
 const models = new WeakMap<object, ResourceModel>();
+/** The provider inputs each cached model was built with. */
+const providers = new WeakMap<ResourceModel, unknown>();
 
 /** The model of a resource, built once per set of properties however many policies read it. */
-export function modelOf(type: string, props: unknown, name: string, urn: string, secretPaths?: readonly string[]): ResourceModel | undefined {
+export function modelOf(type: string, props: unknown, name: string, urn: string, secretPaths?: readonly string[], provider?: ProviderInputs): ResourceModel | undefined {
     if (!isSupportedType(type)) return undefined;
-    if (typeof props !== "object" || props === null) return buildModel(type, props, name, urn, secretPaths);
+    if (typeof props !== "object" || props === null) return buildModel(type, props, name, urn, secretPaths, provider);
     let model = models.get(props);
-    if (!model || model.urn !== urn) {
-        model = buildModel(type, props, name, urn, secretPaths)!;
+    if (!model || model.urn !== urn || providers.get(model) !== provider?.props) {
+        model = buildModel(type, props, name, urn, secretPaths, provider)!;
+        providers.set(model, provider?.props);
         models.set(props, model);
     }
     return model;
@@ -89,6 +98,8 @@ export interface StackResource {
     /** For each property, the URNs of the resources its value comes from. */
     propertyDependencies?: Record<string, string[]>;
     secretPaths?: readonly string[];
+    /** The resource's provider and its inputs (its region, its default tags), when the engine sends them. */
+    provider?: ProviderInputs;
 }
 
 /** The stack as stack rules see it, built once per stack request however many stack policies read it. */
@@ -103,7 +114,7 @@ export function stackView(resources: readonly StackResource[]): StackView {
     const entries: StackEntry[] = [];
     for (const r of resources) {
         byUrn.set(r.urn, r);
-        const model = modelOf(r.type, r.props, r.name, r.urn, r.secretPaths);
+        const model = modelOf(r.type, r.props, r.name, r.urn, r.secretPaths, r.provider);
         if (model) entries.push({ model, propertyDependencies: r.propertyDependencies ?? {} });
     }
     const resource = (urn: string) => byUrn.get(urn);

@@ -32,6 +32,7 @@ import { fargatePlatformVersion } from "./services/ecs-fargate-platform-version"
 import { deploymentCircuitBreaker } from "./services/ecs-deployment-circuit-breaker";
 import { healthCheck } from "./task-definitions/ecs-health-check";
 import { executionRoleDistinct } from "./task-definitions/ecs-execution-role-distinct";
+import { capacityProviderTerminationProtection } from "./clusters/ecs-capacity-provider-termination-protection";
 import { containerInsights } from "./clusters/ecs-cluster-container-insights";
 import { execAuditLogging } from "./clusters/ecs-exec-audit-logging";
 import { scanOnPush } from "./ecr/ecr-scan-on-push";
@@ -77,6 +78,7 @@ export const rules: readonly Rule[] = [
     deploymentCircuitBreaker,
     healthCheck,
     executionRoleDistinct,
+    capacityProviderTerminationProtection,
     containerInsights,
     execAuditLogging,
     scanOnPush,

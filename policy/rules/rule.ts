@@ -1,5 +1,5 @@
 // What a rule is: metadata, a config schema with defaults, and a pure check over the model.
-import type { ModelEdit, ResourceKind, ResourceModel } from "../model";
+import type { ModelEdit, ReferenceKind, ResourceKind, ResourceModel } from "../model";
 
 export type Level = "advisory" | "mandatory";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -71,8 +71,8 @@ export interface StackEntry {
 
 /** What stack rules may ask about resources they know only by URN, whatever the provider. */
 export interface StackContext {
-    /** An IAM role or a security group, or undefined for anything else. */
-    referenceKind(urn: string): "role" | "securityGroup" | undefined;
+    /** An IAM role, a security group or a VPC (its default security group), or undefined for anything else. */
+    referenceKind(urn: string): ReferenceKind | undefined;
     /** A role resource's ARN, once known. */
     roleArnOf(urn: string): string | undefined;
 }
@@ -80,6 +80,11 @@ export interface StackContext {
 export interface StackRule<C = {}> extends RuleInfo<C> {
     kind: "stack";
     check(resources: StackEntry[], config: C, stack: StackContext): StackFinding[];
+    /**
+     * The model-level changes that fix a resource the check finds, run per resource where the check of that
+     * resource alone (nothing else of the stack known) fails it.
+     */
+    remediate?(resource: ResourceModel, config: C): ModelEdit[];
 }
 
 export type Rule = ResourceRule<any> | StackRule<any>;

@@ -20,7 +20,7 @@ const contract: Record<string, string> = {
     "ecs-no-host-namespaces": "mandatory", "ecs-no-host-network": "mandatory", "ecs-no-secrets-in-environment": "mandatory",
     "ecs-memory-limit": "advisory", "ecs-efs-transit-encryption": "mandatory", "ecs-no-public-ip": "mandatory",
     "ecs-fargate-platform-version": "advisory", "ecs-deployment-circuit-breaker": "advisory", "ecs-health-check": "advisory",
-    "ecs-execution-role-distinct": "advisory", "ecs-cluster-container-insights": "advisory", "ecs-exec-audit-logging": "advisory",
+    "ecs-execution-role-distinct": "advisory", "ecs-capacity-provider-termination-protection": "advisory", "ecs-cluster-container-insights": "advisory", "ecs-exec-audit-logging": "advisory",
     "ecr-scan-on-push": "advisory", "ecr-kms-encryption": "advisory", "ecr-lifecycle-policy": "advisory", "ecr-no-public-access": "mandatory",
 };
 const remediable = ["ecs-init-process", "ecs-stop-timeout", "ecs-managed-tags", "ecs-propagate-tags", "ecr-immutable-tags",

@@ -1,5 +1,5 @@
 // Compliant resources as the engine hands them to the pack, to be broken one property at a time.
-import { applyEdits, buildModel } from "../../policy/model";
+import { ProviderInputs, applyEdits, buildModel } from "../../policy/model";
 import { evaluateResource, evaluateStack, remediationOf, stackView } from "../../policy/pack/evaluate";
 import { ruleNamed } from "../../policy/rules";
 import type { ResourceRule, StackRule } from "../../policy/rules/rule";
@@ -10,11 +10,15 @@ export const types = {
     taskSet: "aws:ecs/taskSet:TaskSet",
     expressService: "aws:ecs/expressGatewayService:ExpressGatewayService",
     cluster: "aws:ecs/cluster:Cluster",
+    capacityProvider: "aws:ecs/capacityProvider:CapacityProvider",
     repository: "aws:ecr/repository:Repository",
+    registryScanning: "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
     creationTemplate: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
     repositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
     lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
     role: "aws:iam/role:Role",
+    awsProvider: "pulumi:providers:aws",
+    awsNativeProvider: "pulumi:providers:aws-native",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
 } as const;
 
@@ -88,6 +92,18 @@ export function cluster(overrides: Props = {}): Props {
     };
 }
 
+export function capacityProvider(overrides: Props = {}): Props {
+    return {
+        name: "api-ec2",
+        autoScalingGroupProvider: {
+            autoScalingGroupArn: "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/api",
+            managedScaling: { status: "ENABLED", targetCapacity: 90 },
+            managedTerminationProtection: "ENABLED",
+        },
+        ...overrides,
+    };
+}
+
 export function repository(overrides: Props = {}): Props {
     return {
         name: "shop/api",
@@ -108,10 +124,10 @@ export interface Outcome {
 }
 
 /** Runs one rule of the pack on one resource, through the pack's own evaluation, with the config a user would give. */
-export function check(policy: string, type: string, props: unknown, config: Props = {}): Outcome {
+export function check(policy: string, type: string, props: unknown, config: Props = {}, provider?: ProviderInputs): Outcome {
     const rule = ruleNamed(policy) as ResourceRule;
     if (!rule || rule.kind !== "resource") throw new Error(`no resource rule ${policy}`);
-    const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`)!;
+    const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`, [], provider)!;
     const outcome = evaluateResource(rule, model, config);
     return {
         violations: outcome.violations.map((f) => f.message),
@@ -132,6 +148,8 @@ export interface StackResource {
     name: string;
     props: Props;
     propertyDependencies?: Record<string, string[]>;
+    /** The resource's provider and its inputs, as the engine sends them. */
+    provider?: ProviderInputs;
 }
 
 export function urnOf(type: string, name: string): string {
@@ -151,6 +169,8 @@ export interface Case {
     type?: string;
     props: unknown;
     config?: Props;
+    /** The resource's provider and its inputs (region, default tags). */
+    provider?: ProviderInputs;
     violations?: string[];
     /** Substrings of the "not known yet" messages, in order. */
     pending?: string[];
@@ -162,7 +182,7 @@ export function table(policy: string, defaultType: string, cases: Case[]): void 
     describe(policy, () => {
         for (const c of cases) {
             it(c.name, () => {
-                const outcome = check(policy, c.type ?? defaultType, c.props, c.config);
+                const outcome = check(policy, c.type ?? defaultType, c.props, c.config, c.provider);
                 const assert = require("assert").strict;
                 assert.deepEqual(outcome.violations, c.violations ?? [], "violations");
                 assert.equal(outcome.pending.length, (c.pending ?? []).length, `pending: ${JSON.stringify(outcome.pending)}`);

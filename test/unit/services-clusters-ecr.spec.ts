@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
+import { capacityProvider as cp, checkStack, cluster, remediate, repository, service as svc, table, types, unknownString } from "../support/fixtures";
 
 table("ecs-service-security-group", types.service, [
     { name: "a security group passes", props: svc() },
@@ -52,6 +52,14 @@ table("ecs-required-tags", types.service, [
     { name: "none configured: not applicable", props: svc(), notApplicable: "no requiredTags configured" },
     { name: "present passes", props: svc({ tags: { team: "shop", environment: "prod" } }), config: { requiredTags: ["team", "environment"] } },
     { name: "missing fails", props: svc({ tags: { team: "shop" } }), config: { requiredTags: ["team", "environment", "cost-center"] }, violations: ["Missing required tags 'environment', 'cost-center'. Add them so cost and ownership reports can group this resource."] },
+    { name: "the aws provider's defaultTags.tags count", props: svc({ tags: { team: "shop" } }), config: { requiredTags: ["team", "environment"] }, provider: { type: types.awsProvider, props: { region: "us-east-1", defaultTags: { tags: { environment: "prod" } } } } },
+    { name: "the aws provider's defaultTags as the JSON string the engine sends", props: svc(), config: { requiredTags: ["team", "environment"] }, provider: { type: types.awsProvider, props: { defaultTags: JSON.stringify({ tags: { team: "shop", environment: "prod" } }) } } },
+    { name: "defaultTags.tags as a JSON string", props: svc(), config: { requiredTags: ["team"] }, provider: { type: types.awsProvider, props: { defaultTags: { tags: "{\"team\":\"shop\"}" } } } },
+    { name: "aws-native's defaultTags count", type: "aws-native:ecs:Cluster", props: { clusterName: "main", tags: [{ key: "team", value: "shop" }] }, config: { requiredTags: ["team", "environment"] }, provider: { type: types.awsNativeProvider, props: { defaultTags: { tags: { environment: "prod" } } } } },
+    { name: "aws-native's defaultTags as a JSON string", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api" }, config: { requiredTags: ["team"] }, provider: { type: types.awsNativeProvider, props: { defaultTags: "{\"tags\":{\"team\":\"shop\"}}" } } },
+    { name: "default tags lacking a key still fail", props: svc(), config: { requiredTags: ["team", "environment"] }, provider: { type: types.awsProvider, props: { defaultTags: { tags: { team: "shop" } } } }, violations: ["Missing required tag 'environment'. Add it so cost and ownership reports can group this resource."] },
+    { name: "another provider's tags do not count", props: svc(), config: { requiredTags: ["team"] }, provider: { type: "pulumi:providers:kubernetes", props: { defaultTags: { tags: { team: "shop" } } } }, violations: ["Missing required tag 'team'. Add it so cost and ownership reports can group this resource."] },
+    { name: "default tags not known yet wait", props: svc(), config: { requiredTags: ["team"] }, provider: { type: types.awsProvider, props: { defaultTags: unknownString } }, pending: ["provider.defaultTags"] },
     { name: "repositories too", type: types.repository, props: repository(), config: { requiredTags: ["team"] }, violations: ["Missing required tag 'team'. Add it so cost and ownership reports can group this resource."] },
 ]);
 
@@ -77,17 +85,76 @@ table("ecr-immutable-tags", types.repository, [
     { name: "creation templates", type: types.creationTemplate, props: { prefix: "team", appliedFors: ["PULL_THROUGH_CACHE"], imageTagMutability: "MUTABLE" }, violations: ["imageTagMutability is 'MUTABLE', so a tag can be moved to another image. Set imageTagMutability to 'IMMUTABLE'."] },
 ]);
 
-table("ecr-scan-on-push", types.repository, [
-    { name: "on passes", props: repository() },
-    { name: "unset fails", props: repository({ imageScanningConfiguration: undefined }), violations: ["Images are not scanned on push. Set imageScanningConfiguration.scanOnPush to true."] },
-]);
+describe("ecr-scan-on-push", () => {
+    const off = (name: string) => ({ type: types.repository, name, props: repository({ name, imageScanningConfiguration: undefined }) });
+    const notScanned = (name: string) => `${name}: Images are not scanned on push. Set imageScanningConfiguration.scanOnPush to true.`;
+    const rsc = (scanType: string, rules: unknown[], type: string = types.registryScanning) => ({ type, name: "registry", props: { scanType, rules } });
+    const rule = (scanFrequency: string, ...filters: string[]) => ({ scanFrequency, repositoryFilters: filters.map((filter) => ({ filter, filterType: "WILDCARD" })) });
+    const enhanced = (name: string) => `${name}: Registry scanning is ENHANCED ('registry') and none of its rules match repository '${name}', so its images are not scanned whatever its scanOnPush. Add a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose repositoryFilters match it.`;
+    it("on passes, unset fails", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [{ type: types.repository, name: "on", props: repository() }, off("shop/off")]), [notScanned("shop/off")]);
+    });
+    it("a registry scanning rule that matches covers the repository (aws and aws-native)", () => {
+        for (const type of [types.registryScanning, "aws-native:ecr:RegistryScanningConfiguration"]) {
+            assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("BASIC", [rule("SCAN_ON_PUSH", "shop/*")], type), off("shop/api"), off("ops/tool")]), [notScanned("ops/tool")], type);
+        }
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [rule("CONTINUOUS_SCAN", "*")]), off("shop/api")]), []);
+        const native = { type: "aws-native:ecr:Repository", name: "shop/api", props: { repositoryName: "shop/api" } };
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("BASIC", [rule("SCAN_ON_PUSH", "shop/*")], "aws-native:ecr:RegistryScanningConfiguration"), native]), []);
+    });
+    it("a MANUAL rule covers nothing", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("BASIC", [rule("MANUAL", "*")]), off("shop/api")]), [notScanned("shop/api")]);
+    });
+    it("under ENHANCED scanning an unmatched repository fails whatever its scanOnPush", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [
+            rsc("ENHANCED", [rule("SCAN_ON_PUSH", "shop/*")]),
+            { type: types.repository, name: "ops/tool", props: repository({ name: "ops/tool" }) },
+            { type: "aws-native:ecr:Repository", name: "ops/native", props: { repositoryName: "ops/native", imageScanningConfiguration: { scanOnPush: true } } },
+            off("shop/api"),
+        ]), [enhanced("ops/tool"), enhanced("ops/native")]);
+    });
+    it("config registryScanningFilters: the registry configuration made outside the stack", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [off("shop/api"), off("ops/tool")], { registryScanningFilters: ["shop/*"] }), [notScanned("ops/tool")]);
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [rule("SCAN_ON_PUSH", "ops/*")]), off("shop/api")], { registryScanningFilters: ["shop/*"] }), []);
+    });
+    it("rules not known yet wait", () => {
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [{ scanFrequency: "SCAN_ON_PUSH", repositoryFilters: unknownString }]), off("shop/api")]), []);
+    });
+    it("a hostile filter is matched in linear time", () => {
+        const started = Date.now();
+        const name = "a".repeat(20_000);
+        assert.deepEqual(checkStack("ecr-scan-on-push", [rsc("ENHANCED", [rule("SCAN_ON_PUSH", "*a*a*a*a*a*a*a*a*b")]), { type: types.repository, name: "long", props: repository({ name }) }]).length, 1);
+        assert.ok(Date.now() - started < 1000);
+    });
+});
 
 table("ecr-kms-encryption", types.repository, [
     { name: "KMS passes", props: repository() },
     { name: "KMS_DSSE passes", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] }) },
     { name: "default fails", props: repository({ encryptionConfigurations: undefined }), violations: ["The repository is encrypted with the default AES256, not KMS. Set encryptionConfigurations with encryptionType 'KMS'."] },
+    { name: "the AWS managed key passes by default", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS" }] }) },
+    { name: "requireCustomerManagedKey: no kmsKey fails", props: repository(), config: { requireCustomerManagedKey: true }, violations: ["The repository is encrypted with the AWS managed key (no kmsKey), not a customer-managed key. Set encryptionConfigurations with a kmsKey: the ARN of a customer-managed KMS key."] },
+    { name: "requireCustomerManagedKey: the alias/aws/ecr key fails", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:alias/aws/ecr" }] }), config: { requireCustomerManagedKey: true }, violations: ["The repository is encrypted with the AWS managed key 'arn:aws:kms:us-east-1:123456789012:alias/aws/ecr', not a customer-managed key. Set encryptionConfigurations with a kmsKey: the ARN of a customer-managed KMS key."] },
+    { name: "requireCustomerManagedKey: a customer key passes", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }] }), config: { requireCustomerManagedKey: true } },
+    { name: "requireCustomerManagedKey: a key not known yet waits", props: repository({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: unknownString }] }), config: { requireCustomerManagedKey: true }, pending: ["encryptionConfigurations[0].kmsKey"] },
+    { name: "aws-native: requireCustomerManagedKey, no kmsKey fails", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api", encryptionConfiguration: { encryptionType: "KMS" } }, config: { requireCustomerManagedKey: true }, violations: ["The repository is encrypted with the AWS managed key (no kmsKey), not a customer-managed key. Set encryptionConfiguration with a kmsKey: the ARN of a customer-managed KMS key."] },
+    { name: "aws-native: a customer key passes", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api", encryptionConfiguration: { encryptionType: "KMS", kmsKey: "alias/shop" } }, config: { requireCustomerManagedKey: true } },
 ]);
 
+const noProtection = (now: string) => `Managed scaling is enabled but autoScalingGroupProvider.managedTerminationProtection ${now}, so scale-in can terminate instances that run tasks. Set it to 'ENABLED'.`;
+const asg = (extra: Record<string, unknown>) => ({ ...(cp().autoScalingGroupProvider as object), ...extra });
+table("ecs-capacity-provider-termination-protection", types.capacityProvider, [
+    { name: "managed scaling with termination protection passes", props: cp() },
+    { name: "managed scaling without termination protection fails", props: cp({ autoScalingGroupProvider: asg({ managedTerminationProtection: "DISABLED" }) }), violations: [noProtection("is 'DISABLED'")] },
+    { name: "unset termination protection fails", props: cp({ autoScalingGroupProvider: asg({ managedTerminationProtection: undefined }) }), violations: [noProtection("is unset (DISABLED)")] },
+    { name: "without managed scaling: not applicable", props: cp({ autoScalingGroupProvider: asg({ managedScaling: { status: "DISABLED" }, managedTerminationProtection: "DISABLED" }) }), notApplicable: "managed scaling is not enabled, so termination protection cannot work" },
+    { name: "a Managed Instances provider: not applicable", props: { name: "mi", cluster: "main", managedInstancesProvider: { infrastructureRoleArn: "arn:aws:iam::1:role/x" } }, notApplicable: "not an Auto Scaling group capacity provider" },
+    { name: "a status not known yet waits", props: cp({ autoScalingGroupProvider: asg({ managedScaling: { status: unknownString } }) }), pending: ["autoScalingGroupProvider.managedScaling.status"] },
+    { name: "aws-native: the same names", type: "aws-native:ecs:CapacityProvider", props: cp({ autoScalingGroupProvider: asg({ managedTerminationProtection: "DISABLED" }) }), violations: [noProtection("is 'DISABLED'")] },
+    { name: "aws-native: protected passes", type: "aws-native:ecs:CapacityProvider", props: cp() },
+]);
+
+const open1 = "Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID.";
 const policy = (statement: object) => ({ repository: "shop/api", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
 table("ecr-no-public-access", types.repositoryPolicy, [
     { name: "named principals pass", props: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "ecr:BatchGetImage" }) },
@@ -101,6 +168,16 @@ table("ecr-no-public-access", types.repositoryPolicy, [
     { name: "an empty Condition restricts nothing", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: {} }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
     { name: "a Condition with empty operators restricts nothing", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringEquals: {} } }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
     { name: "a wildcard StringLike condition is always true", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringLike: { "aws:PrincipalArn": ["*"] } } }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
+    { name: "aws:SecureTransport restricts nobody", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { Bool: { "aws:SecureTransport": "true" } } }), violations: [open1] },
+    { name: "aws:SourceIp 0.0.0.0/0 is everyone", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } } }), violations: [open1] },
+    { name: "aws:SourceIp ::/0 beside a real range is still everyone", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { IpAddress: { "aws:SourceIp": ["10.0.0.0/8", "::/0"] } } }), violations: [open1] },
+    { name: "aws:PrincipalArn arn:aws:iam::*:* is everyone", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:*" } } }), violations: [open1] },
+    { name: "a Not operator restricts nobody", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringNotEquals: { "aws:PrincipalAccount": "111122223333" } } }), violations: [open1] },
+    { name: "an IfExists operator is met without the key", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringEqualsIfExists: { "aws:SourceVpc": "vpc-1" } } }), violations: [open1] },
+    { name: "aws-native: an inline policy with aws:SecureTransport stays public", type: "aws-native:ecr:Repository", props: { repositoryName: "shop/api", repositoryPolicyText: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { Bool: { "aws:SecureTransport": true } } }] } }, violations: [open1] },
+    { name: "aws:SourceIp of one range restricts", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }) },
+    { name: "a caller key in any case restricts", props: policy({ Effect: "Allow", Principal: "*", Action: "ecr:*", Condition: { StringEquals: { "AWS:PrincipalOrgId": "o-123" } } }) },
+    { name: "an account wildcard principal is everyone", props: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::*:root" }, Action: "ecr:*" }), violations: [open1] },
     { name: "element names and Effect in other case are read too (the safe side)", props: policy({ effect: "allow", principal: { aws: "*" }, action: "ecr:*" }), violations: ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."] },
 ]);
 
@@ -125,5 +202,8 @@ describe("remediations", () => {
     });
     it("ecr-scan-on-push turns scanning on", () => {
         assert.deepEqual(remediate("ecr-scan-on-push", types.repository, repository({ imageScanningConfiguration: { scanOnPush: false } }))!.imageScanningConfiguration, { scanOnPush: true });
+    });
+    it("ecr-scan-on-push leaves a repository the registryScanningFilters cover as it is", () => {
+        assert.equal(remediate("ecr-scan-on-push", types.repository, repository({ imageScanningConfiguration: { scanOnPush: false } }), { registryScanningFilters: ["shop/*"] }), undefined);
     });
 });

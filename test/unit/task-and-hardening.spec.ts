@@ -30,6 +30,10 @@ table("ecs-awsvpc-network-mode", types.taskDefinition, [
     { name: "awsvpc passes", props: td() },
     { name: "unset means bridge", props: td(undefined, { networkMode: undefined, requiresCompatibilities: ["EC2"] }), violations: ["networkMode is unset (bridge on EC2). Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
     { name: "bridge fails", props: td(undefined, { networkMode: "bridge" }), violations: ["networkMode is 'bridge'. Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
+    { name: "Managed Instances only: unset defaults to awsvpc", props: td(undefined, { networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] }) },
+    { name: "aws-native: Managed Instances only, unset", type: "aws-native:ecs:TaskDefinition", props: { ...td(), containerDefinitions: [c()], networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] } },
+    { name: "Managed Instances beside EC2: unset is still bridge", props: td(undefined, { networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES", "EC2"] }), violations: ["networkMode is unset (bridge on EC2). Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
+    { name: "Managed Instances with bridge set fails", props: td(undefined, { networkMode: "bridge", requiresCompatibilities: ["MANAGED_INSTANCES"] }), violations: ["networkMode is 'bridge'. Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group."] },
     { name: "ECS Anywhere only is not applicable", props: td(undefined, { networkMode: "bridge", requiresCompatibilities: ["EXTERNAL"] }), notApplicable: "ECS Anywhere (EXTERNAL) tasks cannot use awsvpc" },
 ]);
 
@@ -74,6 +78,12 @@ table("ecs-non-root-user", types.taskDefinition, [
     { name: "root fails", props: td([c({ user: "root" })]), violations: ["container 'api' runs as root (user 'root'). Set user to a non-root user or UID."] },
     { name: "0:0 fails", props: td([c({ user: "0:0" })]), violations: ["container 'api' runs as root (user '0:0'). Set user to a non-root user or UID."] },
     { name: "1000:0 is not root", props: td([c({ user: "1000:0" })]) },
+    { name: "Windows: ContainerUser passes", props: td([c({ user: "ContainerUser" })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }) },
+    { name: "Windows: ContainerAdministrator fails, in any case", props: td([c({ user: "containerADMINISTRATOR" })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }), violations: ["container 'api' runs as the Windows administrator (user 'containerADMINISTRATOR'). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "Windows: unset fails", props: td([c({ user: undefined })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } }), violations: ["container 'api' sets no user, so it runs as the image's user (ContainerAdministrator on Windows base images). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "Windows told apart by its images", props: td([c({ user: "ContainerAdministrator", image: "mcr.microsoft.com/windows/servercore:ltsc2022" })]), violations: ["container 'api' runs as the Windows administrator (user 'ContainerAdministrator'). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "aws-native: Windows ContainerAdministrator fails", type: "aws-native:ecs:TaskDefinition", props: { ...td(), containerDefinitions: [c({ user: "ContainerAdministrator" })], runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }, violations: ["container 'api' runs as the Windows administrator (user 'ContainerAdministrator'). Set user to a non-administrator account such as ContainerUser."] },
+    { name: "Linux: containeradministrator is just a name", props: td([c({ user: "containeradministrator" })]) },
 ]);
 
 const secretName = (n: string) => `container 'api' environment variable '${n}' is named like a secret and is stored in plain text in the task definition. Move it to \`secrets\` (Secrets Manager or SSM).`;
@@ -86,6 +96,11 @@ table("ecs-no-secrets-in-environment", types.taskDefinition, [
     { name: "empty values are not secrets", props: td([c({ environment: [{ name: "API_KEY", value: "" }] })]) },
     { name: "an AWS access key id by value", props: td([c({ environment: [{ name: "UPSTREAM", value: "AKIAABCDEFGHIJKLMNOP" }] })]), violations: [secretValue("UPSTREAM")] },
     { name: "a URL with a password", props: td([c({ environment: [{ name: "DATABASE_URL", value: "postgres://app:pa55word@db:5432/shop" }] })]), violations: [secretValue("DATABASE_URL")] },
+    { name: "a password as a URL query parameter", props: td([c({ environment: [{ name: "UPSTREAM", value: "https://api.example.com/v1?user=app&Password=s3cr3t" }, { name: "FIRST", value: "https://h/x?password=s3cr3t" }] })]), violations: [secretValue("UPSTREAM"), secretValue("FIRST")] },
+    { name: "a password as a JDBC parameter", props: td([c({ environment: [{ name: "JDBC", value: "jdbc:sqlserver://db:1433;databaseName=shop;user=app;PASSWORD=s3cr3t" }] })]), violations: [secretValue("JDBC")] },
+    { name: "a password as an ODBC pwd", props: td([c({ environment: [{ name: "ODBC", value: "Driver={ODBC Driver 18};Server=db;Uid=app;Pwd=s3cr3t;" }] })]), violations: [secretValue("ODBC")] },
+    { name: "aws-native: a JDBC password parameter", type: "aws-native:ecs:TaskDefinition", props: { ...td(), containerDefinitions: [c({ environment: [{ name: "JDBC", value: "jdbc:mysql://db/shop?user=app&password=s3cr3t" }] })] }, violations: [secretValue("JDBC")] },
+    { name: "an empty password parameter or a word that only contains it is no credential", props: td([c({ environment: [{ name: "FORM", value: "https://h/reset?password=&next=/" }, { name: "HINT", value: "mypassword=weak is a bad idea" }] })]) },
     { name: "a PEM private key", props: td([c({ environment: [{ name: "TLS", value: "-----BEGIN RSA PRIVATE KEY-----\nMIIE..." }] })]), violations: [secretValue("TLS")] },
     { name: "allowNames", props: td([c({ environment: [{ name: "PUBLIC_TOKEN_URL", value: "https://x" }] })]), config: { allowNames: ["PUBLIC_TOKEN_URL"] } },
     { name: "secretNamePatterns replaces the list", props: td([c({ environment: [{ name: "DB_PASSWORD", value: "x1" }, { name: "PIN", value: "abcd" }] })]), config: { secretNamePatterns: ["^PIN$"] }, violations: [secretName("PIN")] },

@@ -55,7 +55,7 @@ const assignment = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const variableReference = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
 
 /** Reads the program started at `words[from]` and what it starts in turn (wrappers, shells). */
-function startsOf(words: readonly string[], from: number, backgrounded: boolean, depth: number, line: CommandLine, vars: Map<string, string>): void {
+function startsOf(words: readonly string[], from: number, backgrounded: boolean, depth: number, line: CommandLine, vars: Map<string, string>, hereStrings: readonly string[] = []): void {
     let i = from;
     // A wrapper chain (`exec env X=1 nohup sudo -u app supervisord`) is followed in one loop.
     for (let guard = 0; guard <= words.length; guard++) {
@@ -89,7 +89,9 @@ function startsOf(words: readonly string[], from: number, backgrounded: boolean,
             for (let j = i + 1; j < words.length; j++) recordAssignment(words[j], vars);
             return;
         }
-        const next = innerProgram(name, words, i + 1);
+        let next = innerProgram(name, words, i + 1);
+        // `bash <<< 'line'`: a shell with no line of its own reads its here-string as one.
+        if (next === undefined && shells.has(name) && hereStrings.length > 0) next = { line: hereStrings.join("\n") };
         if (next === undefined) return;
         if (typeof next === "number") {
             i = next;
@@ -101,7 +103,7 @@ function startsOf(words: readonly string[], from: number, backgrounded: boolean,
             return;
         }
         for (const command of parseShellLine(next.line)) {
-            startsOf(command.words, 0, backgrounded || command.backgrounded, depth + 1, line, vars);
+            startsOf(command.words, 0, backgrounded || command.backgrounded, depth + 1, line, vars, command.hereStrings);
         }
         return;
     }
@@ -139,6 +141,9 @@ const valueFlags: Record<string, Set<string>> = {
     flock: new Set(["-w", "--timeout", "-E", "--conflict-exit-code"]),
     uv: new Set(["--with", "--python", "-p", "--directory", "--project", "--env-file", "--with-requirements", "--from", "--index", "--index-url"]),
     python: new Set(["-W", "-X", "--check-hash-based-pycs"]),
+    setpriv: new Set(["--ruid", "--euid", "--rgid", "--egid", "--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set",
+        "--securebits", "--pdeathsig", "--selinux-label", "--apparmor-profile", "--landlock-access", "--landlock-rule", "--seccomp-filter"]),
+    node: new Set(["-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file", "--title", "--conditions", "-C", "--input-type", "--stack-size"]),
 };
 valueFlags["tini-static"] = valueFlags.tini;
 valueFlags.uvx = valueFlags.uv;
@@ -164,7 +169,7 @@ function innerProgram(name: string, words: readonly string[], i: number): Inner 
     if (name === "command" && (words[i] === "-v" || words[i] === "-V")) return undefined; // only looks the program up
     switch (name) {
         case "exec": case "nohup": case "setsid": case "command": case "builtin": case "nice": case "ionice": case "stdbuf": case "catatonit":
-        case "tini": case "tini-static": case "dumb-init": case "chpst": case "doas": case "flock": {
+        case "tini": case "tini-static": case "dumb-init": case "chpst": case "doas": case "flock": case "setpriv": {
             let j = skipFlags(words, i, valueFlags[name]);
             if (name === "flock" && j < words.length) j = skipFlags(words, j + 1, valueFlags.flock); // the lock file
             return j < words.length ? j : undefined;
@@ -179,6 +184,14 @@ function innerProgram(name: string, words: readonly string[], i: number): Inner 
             return i + 1 < words.length ? i + 1 : undefined; // a user first
         case "busybox":
             return i < words.length ? i : undefined;
+        case "chamber": {
+            // `chamber exec service... -- program`: the program after `--`.
+            if (words[i] !== "exec") return undefined;
+            const dashes = words.indexOf("--", i + 1);
+            return dashes !== -1 && dashes + 1 < words.length ? dashes + 1 : undefined;
+        }
+        case "node": case "nodejs":
+            return interpretedScript(words, i, valueFlags.node, ["-e", "--eval", "-p", "--print", "-c", "--check", "-"]);
         case "eval":
             return i < words.length ? { line: words.slice(i).join(" ") } : undefined;
         case "env": return envProgram(words, i);
@@ -305,5 +318,17 @@ function pythonModule(words: readonly string[], i: number): Inner {
         }
         if (valueFlags.python.has(w)) i++;
     }
-    return undefined;
+    // `python3 /usr/local/bin/supervisord`, `python3 /usr/bin/pip install`: the script is the program.
+    return i < words.length ? i : undefined;
+}
+
+/** `node [flags] script args`: the script is the program (`node .../pm2-runtime`); inline code is not read. */
+function interpretedScript(words: readonly string[], i: number, flags: Set<string>, inline: readonly string[]): Inner {
+    while (i < words.length && words[i].startsWith("-")) {
+        const w = words[i++];
+        if (inline.includes(w)) return undefined;
+        if (w === "--") break;
+        if (flags.has(w)) i++;
+    }
+    return i < words.length ? i : undefined;
 }

@@ -12,6 +12,8 @@ export const reservedPrefixes = new Set(["!", "{", "}", "(", ")", "then", "else"
 export interface ShellCommand {
     words: string[];
     backgrounded: boolean;
+    /** The here-strings it reads on standard input (`bash <<< 'line'`): a shell runs them as lines. */
+    hereStrings?: string[];
 }
 
 /**
@@ -22,35 +24,43 @@ export interface ShellCommand {
  */
 export function parseShellLine(line: string): ShellCommand[] {
     const commands: ShellCommand[] = [];
-    type Frame = { words: string[]; word: string | undefined; inDouble: boolean; backtick: boolean };
+    type Frame = { words: string[]; word: string | undefined; inDouble: boolean; backtick: boolean; hereStrings: string[] };
     const outer: Frame[] = [];
     let words: string[] = [];
     let word: string | undefined;
     let inDouble = false;
     let redirect = false;
+    let hereString = false; // the redirection is `<<<`: its target is the command's standard input
+    let hereStrings: string[] = [];
     let lastEnded = -1; // index in `commands` of the command the last terminator ended
 
     const endWord = () => {
         if (word === undefined) return;
-        if (redirect) redirect = false; // a redirection's target
-        else words.push(word);
+        if (redirect) {
+            redirect = false; // a redirection's target
+            if (hereString) hereStrings.push(word);
+            hereString = false;
+        } else words.push(word);
         word = undefined;
     };
     const endCommand = (backgrounded: boolean) => {
         endWord();
         redirect = false;
+        hereString = false;
         const program = words.some((w) => !reservedPrefixes.has(w));
         if (program) {
-            commands.push({ words, backgrounded });
+            commands.push(hereStrings.length > 0 ? { words, backgrounded, hereStrings } : { words, backgrounded });
             lastEnded = commands.length - 1;
         } else if (backgrounded && lastEnded >= 0) {
             commands[lastEnded].backgrounded = true; // `(a; b) &`, `{ a; } &`, `done &`: the group's last command
         }
         words = [];
+        hereStrings = [];
     };
     const enter = (backtick: boolean) => {
-        outer.push({ words, word, inDouble, backtick });
+        outer.push({ words, word, inDouble, backtick, hereStrings });
         words = [];
+        hereStrings = [];
         word = undefined;
         inDouble = false;
     };
@@ -58,6 +68,7 @@ export function parseShellLine(line: string): ShellCommand[] {
         endCommand(false);
         const frame = outer.pop()!;
         words = frame.words;
+        hereStrings = frame.hereStrings;
         word = (frame.word ?? "") + "$()"; // the substitution's output stands in the outer word
         inDouble = frame.inDouble;
     };
@@ -138,6 +149,7 @@ export function parseShellLine(line: string): ShellCommand[] {
                     break;
                 }
                 redirect = true;
+                hereString = line.startsWith("<<<", i) && j === i + 3;
                 i = j - 1;
                 break;
             }

@@ -3,6 +3,9 @@
 const credentialValues = [
     /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/,
     /-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----/,
+    // A password given as a URL or JDBC/ODBC connection-string parameter: `?password=`, `&password=`, `;password=`, `pwd=`.
+    /(?:^|[?&;])\s*(?:password|pwd)\s*=\s*[^\s&;]/i,
+    /\bpwd\s*=\s*[^\s&;]/i,
 ];
 const harmlessValue = /^\s*(-?\d+(\.\d+)?|true|false|yes|no|on|off)\s*$/i;
 

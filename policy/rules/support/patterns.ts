@@ -92,3 +92,30 @@ function describe(setting: string, source: string, re2Problem: string): string {
     const detail = re2Problem.replace(/^error parsing regexp: /, "");
     return `Policy configuration ${setting} has a regular expression '${source}' that the pack's linear-time engine (RE2 syntax) does not support (${detail}): RE2 has no backreferences or lookaround, and repeats at most 1000 times. ${fix}`;
 }
+
+/**
+ * An ECR wildcard filter (`*` any run of characters) against a name: a two-pointer walk that only ever returns to
+ * the last `*`, linear in practice and at most name x filter steps, whatever the filter.
+ */
+export function wildcardMatches(filter: string, name: string): boolean {
+    let f = 0;
+    let n = 0;
+    let star = -1;
+    let resume = 0;
+    while (n < name.length) {
+        if (f < filter.length && filter[f] !== "*" && filter[f] === name[n]) {
+            f++;
+            n++;
+        } else if (f < filter.length && filter[f] === "*") {
+            star = f++;
+            resume = n;
+        } else if (star !== -1) {
+            f = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (f < filter.length && filter[f] === "*") f++;
+    return f === filter.length;
+}

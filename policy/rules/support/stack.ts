@@ -48,21 +48,47 @@ export function sameRole(identity: string): string {
     return name.slice(name.lastIndexOf("/") + 1).toLowerCase();
 }
 
-/** The security groups of a service: literal ids, and security group resources it depends on (known by URN at preview). */
+/**
+ * The security groups of a service: literal ids, and security group resources it depends on (known by URN at
+ * preview), a VPC's default security group among them (`aws.ec2.DefaultSecurityGroup`, or a VPC's
+ * `defaultSecurityGroupId`: the VPC it comes from stands for its default group).
+ */
 export function securityGroupsOf(entry: StackEntry, stack: StackContext): { groups: string[]; notKnownYet: boolean } {
     const svc = entry.model.service!;
     const list = svc.securityGroups;
     if (isUnreadable(list)) return { groups: [], notKnownYet: list.reason === "notKnownYet" };
     const literal = (list ?? []).filter((g): g is string => typeof g === "string");
     const unknownElements = (list ?? []).some((g) => isUnreadable(g));
-    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => stack.referenceKind(urn) === "securityGroup");
+    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => {
+        const kind = stack.referenceKind(urn);
+        return kind === "securityGroup" || kind === "vpc";
+    });
     const groups = [...literal, ...(unknownElements || literal.length === 0 ? deps : [])];
     return { groups, notKnownYet: unknownElements && deps.length === 0 };
 }
 
+/** The last segment of a name or ARN (`arn:aws:ecs:r:a:cluster/main` -> `main`). */
+function lastSegment(ref: string): string {
+    return ref.startsWith("arn:") ? ref.slice(ref.lastIndexOf("/") + 1) : ref;
+}
+
+/**
+ * How a service or task set names its cluster: the cluster's name (unset means `default`), or the URNs of the
+ * cluster resources its `cluster` input comes from; none when it is not known yet. `named` is the cluster a
+ * new-format service ARN carries (`service/<cluster>/<name>`).
+ */
+function clusterKeys(entry: StackEntry, named?: string): string[] {
+    if (named !== undefined) return [named];
+    const cluster = entry.model.service?.cluster;
+    if (cluster === undefined) return ["default"];
+    if (typeof cluster === "string") return [lastSegment(cluster)];
+    return entry.propertyDependencies[topLevelProperty(entry.model.service!.paths.cluster)] ?? [];
+}
+
 /**
  * Task sets count as part of their service: the owner's URN, found through the service resource the task set
- * depends on, or the ECS service name or ARN it names (never the Pulumi name, which ECS does not know).
+ * depends on, or the ECS service name or ARN it names in the cluster it names (never the Pulumi name, which ECS
+ * does not know; never a service of the same name in another cluster).
  */
 export function ownerOf(entry: StackEntry, services: StackEntry[]): string {
     if (entry.model.kind !== "taskSet") return entry.model.urn;
@@ -70,8 +96,11 @@ export function ownerOf(entry: StackEntry, services: StackEntry[]): string {
     if (byDependency) return byDependency;
     const ref = entry.model.service?.parentService;
     if (typeof ref === "string") {
-        const named = ref.startsWith("arn:") ? ref.slice(ref.lastIndexOf("/") + 1) : ref;
-        const match = services.find((s) => s.model.service?.serviceName === named);
+        const named = lastSegment(ref);
+        // `arn:aws:ecs:region:account:service/<cluster>/<name>` names its cluster too (the old format does not).
+        const resource = ref.startsWith("arn:") ? ref.slice(ref.indexOf(":service/") + ":service/".length).split("/") : [];
+        const clusters = new Set(clusterKeys(entry, resource.length === 2 ? resource[0] : undefined));
+        const match = services.find((s) => s.model.kind !== "taskSet" && s.model.service?.serviceName === named && clusterKeys(s).some((k) => clusters.has(k)));
         if (match) return match.model.urn;
     }
     return entry.model.urn;

@@ -6,7 +6,7 @@ import { isKnown, quote } from "../support";
 export const awsvpcNetworkMode: ResourceRule = {
     kind: "resource",
     name: "ecs-awsvpc-network-mode",
-    description: "The task definition uses the `awsvpc` network mode (not applicable to ECS Anywhere-only tasks).",
+    description: "The task definition uses the `awsvpc` network mode (not applicable to ECS Anywhere-only tasks; unset is fine for Managed Instances-only tasks, which default to awsvpc).",
     level: "mandatory",
     severity: "medium",
     source: { guide: ["awsvpc-network-mode"] },
@@ -21,6 +21,8 @@ export const awsvpcNetworkMode: ResourceRule = {
         const compat = task.requiresCompatibilities ?? [];
         if (compat.length === 1 && compat[0] === "EXTERNAL") return notApplicable("ECS Anywhere (EXTERNAL) tasks cannot use awsvpc");
         if (!isKnown(task.networkMode, out)) return out;
+        // ECS Managed Instances default an unset network mode to awsvpc.
+        if (task.networkMode === undefined && compat.length > 0 && compat.every((c) => c === "MANAGED_INSTANCES")) return out;
         if (task.networkMode !== "awsvpc") {
             const mode = task.networkMode === undefined ? "is unset (bridge on EC2)" : `is ${quote(task.networkMode)}`;
             out.push({ path: task.paths.networkMode, message: `networkMode ${mode}. Set networkMode to 'awsvpc' so each task gets its own network interface and the service its own security group.` });

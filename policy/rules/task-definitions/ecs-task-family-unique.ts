@@ -1,11 +1,15 @@
-// No two task definitions of a stack share a family (#task-definition-immutable-revisions).
-import type { StackRule } from "../rule";
-import { conflicts, groupBy, quote } from "../support";
+// No two task definitions of a stack that land in the same region share a family (#task-definition-immutable-revisions).
+import { isNotKnownYet, isUnreadable } from "../../model";
+import type { StackFinding, StackRule } from "../rule";
+import { conflicts, groupBy, notKnownYet, quote } from "../support";
+
+/** Resources whose region is not said (no `region` input, a provider that names none) land in the default region. */
+const defaultRegion = "";
 
 export const taskFamilyUnique: StackRule = {
     kind: "stack",
     name: "ecs-task-family-unique",
-    description: "No two task definition resources in a stack share a `family`.",
+    description: "No two task definition resources in a stack that land in the same region share a `family`.",
     level: "mandatory",
     severity: "medium",
     source: { guide: ["task-definition-immutable-revisions"] },
@@ -14,11 +18,20 @@ export const taskFamilyUnique: StackRule = {
     remediationSteps: "Give each task definition resource its own family; one family is one application, and its revisions are that application's versions.",
     config: {},
     check(resources) {
-        const byFamily = groupBy(resources.filter((r) => r.model.kind === "taskDefinition"), (r) => {
-            const family = r.model.task?.family;
-            return typeof family === "string" ? [family] : [];
-        });
-        return conflicts(byFamily, (r) => r.model.task!.paths.family, (family, others) =>
-            `Task definition family ${quote(family)} is also declared by ${others}. Give each task definition its own family, so revisions map one-to-one to application versions.`);
+        const tasks = resources.filter((r) => r.model.kind === "taskDefinition" && typeof r.model.task?.family === "string");
+        const byFamily = groupBy(tasks, (r) => [r.model.task!.family as string]);
+        const findings: StackFinding[] = [];
+        for (const [family, members] of byFamily) {
+            if (members.length < 2) continue;
+            const known = members.filter((r) => !isUnreadable(r.model.region));
+            // A region known only at `pulumi up` may be any of the others': compared as "not known yet".
+            for (const r of members) {
+                if (isNotKnownYet(r.model.region)) findings.push({ urn: r.model.urn, ...notKnownYet(r.model.region.path) });
+            }
+            const byRegion = groupBy(known, (r) => [typeof r.model.region === "string" ? r.model.region : defaultRegion]);
+            findings.push(...conflicts(byRegion, (r) => r.model.task!.paths.family, (_region, others) =>
+                `Task definition family ${quote(family)} is also declared by ${others}. Give each task definition its own family, so revisions map one-to-one to application versions.`));
+        }
+        return findings;
     },
 };

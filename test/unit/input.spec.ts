@@ -1,3 +1,4 @@
+import { strict as assert } from "assert";
 import { container as c, table, taskDefinition as td, service, types } from "../support/fixtures";
 
 const tail = "Fix it so the other policies can check this resource.";
@@ -25,3 +26,12 @@ table("ecs-input-well-formed", types.taskDefinition, [
     { name: "task memory that is no size is malformed", props: td(undefined, { memory: "lots" }), violations: [`Malformed input: memory is a string that is not a size, expected MiB ("1024") or GB ("1 GB"). ${tail}`] },
     { name: "properties that are not an object", props: "garbage", violations: [`Malformed input: the resource's properties are not an object. ${tail}`] },
 ]);
+
+describe("ecs-input-well-formed on every kind the pack reads", () => {
+    const { rules } = require("../../policy/rules");
+    it("applies to every resource kind some policy reads", () => {
+        const wellFormed = rules.find((r: { name: string }) => r.name === "ecs-input-well-formed");
+        const kinds = new Set(rules.flatMap((r: { appliesTo: string[] }) => r.appliesTo));
+        for (const kind of kinds) assert.ok(wellFormed.appliesTo.includes(kind), `${kind} is read but its malformed input would pass in silence`);
+    });
+});

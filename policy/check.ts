@@ -3,7 +3,7 @@
 import { exemptionOf, runResourceRule, runStackRule, stackContext, withDefaults } from "./evaluate";
 import { buildModel } from "./model";
 import { ruleNamed, rules } from "./rules";
-import type { ResourceRule, StackEntry } from "./rules/rule";
+import type { ResourceRule, Rule, StackEntry } from "./rules/rule";
 import { NotApplicable } from "./rules/rule";
 
 /** The docker label that marks a container as a sidecar (`ecs-task-single-application`, `ecs-health-check`). */
@@ -11,7 +11,8 @@ export { sidecarLabel } from "./rules/task";
 
 export interface Violation {
     policy: string;
-    level: "advisory" | "mandatory";
+    /** `remediate`: the policy is set to remediate and has a remediation, so the pack changes the inputs instead of blocking. */
+    level: "advisory" | "mandatory" | "remediate";
     message: string;
 }
 
@@ -41,7 +42,7 @@ export function checkResource(type: string, props: Record<string, unknown>, opti
         const result = runResourceRule(rule as ResourceRule, model, config);
         if (result instanceof NotApplicable) continue;
         for (const f of result) {
-            if (!f.pending) violations.push({ policy: rule.name, level: level === "advisory" ? "advisory" : "mandatory", message: f.message });
+            if (!f.pending) violations.push({ policy: rule.name, level: reportedLevel(level, rule), message: f.message });
         }
     }
     return violations;
@@ -51,6 +52,8 @@ export interface StackResource {
     type: string;
     name: string;
     props: Record<string, unknown>;
+    /** The resource's URN, when two resources may share a name. Default: one made of the type and name. */
+    urn?: string;
 }
 
 /**
@@ -58,7 +61,7 @@ export interface StackResource {
  * name, as the pack would at the end of a preview. Values not known yet are skipped; roles and groups must be
  * literal (no property dependencies are known here).
  */
-export function checkStack(policy: string, resources: StackResource[], options: Pick<CheckOptions, "config"> = {}): (Violation & { resource: string })[] {
+export function checkStack(policy: string, resources: StackResource[], options: Pick<CheckOptions, "config"> = {}): (Violation & { resource: string; urn?: string })[] {
     const rule = ruleNamed(policy);
     if (!rule || rule.kind !== "stack") throw new Error(`${policy} is not a stack policy of the pack`);
     const given = options.config?.[rule.name];
@@ -67,18 +70,23 @@ export function checkStack(policy: string, resources: StackResource[], options: 
     const config = withDefaults(rule, typeof given === "object" && given !== null ? (given as Record<string, unknown>) : undefined);
     const entries: StackEntry[] = [];
     for (const r of resources) {
-        const model = buildModel(r.type, r.props, r.name, `urn:pulumi:stack::project::${r.type}::${r.name}`);
+        const model = buildModel(r.type, r.props, r.name, r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`);
         if (model) entries.push({ model, propertyDependencies: {} });
     }
     const nameOf = new Map(entries.map((e) => [e.model.urn, e.model]));
     const noStack = stackContext(() => undefined);
-    const violations: (Violation & { resource: string })[] = [];
+    const violations: (Violation & { resource: string; urn?: string })[] = [];
     for (const f of runStackRule(rule, entries, config, noStack)) {
         const model = "urn" in f ? nameOf.get(f.urn) : undefined;
         if (f.pending || (model && exemptionOf(rule, model, config))) continue;
-        violations.push({ resource: model?.name ?? "stack", policy: rule.name, level: level === "advisory" ? "advisory" : "mandatory", message: f.message });
+        violations.push({ resource: model?.name ?? "stack", urn: model?.urn, policy: rule.name, level: reportedLevel(level, rule), message: f.message });
     }
     return violations;
+}
+
+function reportedLevel(level: string, rule: Rule): Violation["level"] {
+    if (level === "advisory") return "advisory";
+    return level === "remediate" && rule.kind === "resource" && rule.remediate !== undefined ? "remediate" : "mandatory";
 }
 
 /** Thrown by components when a known input breaks a mandatory policy. */

@@ -34,17 +34,18 @@ function parseJson(label: string, text: string): unknown {
 }
 
 /**
- * A refusal: a known input breaks a policy the organisation's pack blocks. Pulumi prints it as its message alone
- * (a RunError: no stack trace), and the message keeps its words when the SDK reports it for a property.
+ * A refusal: a known input breaks a policy the organisation's pack blocks. Pulumi prints a RunError as its message
+ * alone. When the refusal comes from an Output during `pulumi up`, the SDK prefixes `error serializing property "x": `
+ * to the message at every level it passes (and some paths print the stack): the message and stack stay the
+ * refusal's own words, which already say where.
  */
 export class Refusal extends ComplianceError {
-    /** What Pulumi's RunError.isInstance looks for. */
+    /** What Pulumi's RunError.isInstance looks for (the SDK may be another copy than ours). */
     readonly __pulumiRunError = true;
 
     constructor(label: string, violations: Violation[]) {
         super(label, violations);
         const text = this.message;
-        // The SDK prefixes `error serializing property "x": ` to errors from inputs; the label already says where.
         Object.defineProperty(this, "message", { get: () => text, set: () => undefined, enumerable: false, configurable: true });
         Object.defineProperty(this, "stack", { value: text, writable: true, enumerable: false, configurable: true });
     }

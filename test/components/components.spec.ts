@@ -176,7 +176,7 @@ describe("components", () => {
             });
         });
 
-        it("a refusal names the component's type, name and URN, and prints as a plain error (a Pulumi RunError, no stack trace)", () => {
+        it("a refusal names the component's type, name and URN, and is a Pulumi RunError (printed without a stack trace)", () => {
             let thrown: unknown;
             const service = new FargateService("web", { cluster: "c", vpcId: "vpc-1", subnets: ["subnet-a"], taskDefinition: { arn: "arn:aws:ecs:us-east-1:1:task-definition/web:1" } });
             try {
@@ -187,10 +187,11 @@ describe("components", () => {
             assert.ok(thrown instanceof ComplianceError && pulumi.RunError.isInstance(thrown));
             assert.equal(thrown.message, "TaskDefinition 'web' (urn:pulumi:test::demo::ecs-guardrails:index:FargateService$ecs-guardrails:index:TaskDefinition::web) would be rejected by the ecs-guardrails policy pack:\n" +
                 "  [ecs-image-tag-pinned] container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.");
-            // What the SDK does to an error from an input keeps the message as it is.
-            (thrown as Error).message = `error serializing property "containerDefinitions": ${(thrown as Error).message}`;
-            assert.ok(thrown.message.startsWith("TaskDefinition 'web'"));
-            assert.ok(!String(thrown.stack).includes(" at "), String(thrown.stack));
+            // What the SDK does to an error from an Output input during an update leaves the words and prints no trace.
+            const text = thrown.message;
+            (thrown as Error).message = `error serializing property "containerDefinitions": ${text}`;
+            assert.equal(thrown.message, text);
+            assert.equal(thrown.stack, text);
         });
     });
 

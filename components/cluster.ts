@@ -2,14 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Checks, PolicyConfig, policyConfigOf, structural } from "./compliance";
 
-/** How much Container Insights collects. */
-export const ContainerInsights = {
+/** How much Container Insights collects. (A TypeScript enum: the schema is derived from the package's declarations, which keep an enum's values.) */
+export enum ContainerInsights {
     /** Cluster- and service-level metrics. */
-    Enabled: "enabled",
+    Enabled = "enabled",
     /** Also task- and container-level metrics (costs more). */
-    Enhanced: "enhanced",
-} as const;
-export type ContainerInsights = (typeof ContainerInsights)[keyof typeof ContainerInsights];
+    Enhanced = "enhanced",
+}
 
 /** Where ECS Exec sessions are logged: a log group the component creates, or one that exists. */
 export interface ExecLogGroupArgs {

@@ -149,12 +149,11 @@ export interface TaskLogGroupArgs {
 }
 
 /** The CPU architecture tasks run on. */
-export const CpuArchitecture = {
-    X86_64: "X86_64",
+export enum CpuArchitecture {
+    X86_64 = "X86_64",
     /** Graviton: about 20% cheaper for the same work. */
-    ARM64: "ARM64",
-} as const;
-export type CpuArchitecture = (typeof CpuArchitecture)[keyof typeof CpuArchitecture];
+    ARM64 = "ARM64",
+}
 
 export interface TaskDefinitionArgs {
     /**

@@ -28,14 +28,6 @@ async function capturedWarnings(run: () => Promise<unknown>): Promise<string[]> 
 }
 
 describe("components", () => {
-    it("the component package serves the very classes the TypeScript import gives (one implementation)", () => {
-        const root = join(__dirname, "..", "..");
-        const served = require(join(root, "component-package"));
-        const imported = require(join(root, "bin", "lib.js"));
-        assert.deepEqual(Object.keys(served).sort(), ["Cluster", "FargateService", "Repository", "TaskDefinition"]);
-        for (const name of Object.keys(served)) assert.equal(served[name], imported[name], name);
-    });
-
     it("Repository: immutable tags, scan on push, KMS, a lifecycle policy", async () => {
         const rs = await program(() => new Repository("api", { name: "shop/api" }));
         const repo = one(rs, "aws:ecr/repository:Repository").inputs;

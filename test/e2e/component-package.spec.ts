@@ -1,16 +1,18 @@
-// The components from other languages, with the real CLI: the component package's schema as
-// `pulumi package get-schema` derives it (pinned in component-package/schema.json), and Pulumi YAML programs
-// (examples/yaml-*) run by the real YAML language host, previewed under the pack.
+// The components from other languages, with the real CLI: the component package copied out of the repository and
+// installed with npm (its `ecs-guardrails` dependency is the `npm pack` tarball), its schema as
+// `pulumi package get-schema` derives it (pinned in component-package/schema.json) with only the aws plugin present,
+// and Pulumi YAML programs (examples/yaml-*) run by the real YAML language host, previewed under the pack.
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { createRequire } from "module";
 import { tmpdir } from "os";
 import { join } from "path";
 import { pulumiCliDir, root, runPulumi } from "./cli";
 import type { Run } from "./cli";
+import { npmTree, standaloneComponentPackage } from "./published";
 
-const componentPackage = join(root, "component-package");
-const schemaSnapshot = join(componentPackage, "schema.json");
+const schemaSnapshot = join(root, "component-package", "schema.json");
 
 /** The folder holding `pulumi-language-yaml`, built once by scripts/pulumi-language-yaml.sh. */
 function yamlHostDir(): string {
@@ -18,30 +20,29 @@ function yamlHostDir(): string {
     return out.trim().split("\n").pop()!;
 }
 
-/** A home with its own backend and plugin cache, in which the stand-in AWS provider counts as installed. */
-class Home {
+/**
+ * A home with its own backend and plugin cache, in which the stand-in AWS provider counts as installed: the only
+ * provider plugin there (automatic plugin downloads are off, so a plugin the package needed besides would fail it).
+ */
+export class Home {
     readonly dir = mkdtempSync(join(tmpdir(), "ecs-guardrails-packages-"));
 
-    constructor(private readonly yamlHost: string) {
-        // `pulumi package get-schema` and the YAML host install what the component package requires (aws) into
+    constructor(readonly componentPackage: string, private readonly languageHosts: string[]) {
+        // `pulumi package get-schema` and the language hosts install what the component package requires (aws) into
         // PULUMI_HOME before they look at PATH: the stand-in is that install here, as `pulumi plugin install` lays it out.
-        const aws = JSON.parse(readFileSync(join(root, "node_modules", "@pulumi", "aws", "package.json"), "utf8")).version;
+        const aws = JSON.parse(readFileSync(join(componentPackage, "node_modules", "@pulumi", "aws", "package.json"), "utf8")).version;
         const plugin = join(this.dir, ".pulumi", "plugins", `resource-aws-v${aws}`);
         mkdirSync(plugin, { recursive: true });
         symlinkSync(join(__dirname, "stand-in-aws-provider", "pulumi-resource-aws"), join(plugin, "pulumi-resource-aws"));
-        // @pulumi/aws-native (a dev dependency: the aws-native tests) is in node_modules too, so it is required as well.
-        const native = JSON.parse(readFileSync(join(root, "node_modules", "@pulumi", "aws-native", "package.json"), "utf8")).version;
-        const nativePlugin = join(this.dir, ".pulumi", "plugins", `resource-aws-native-v${native}`);
-        mkdirSync(nativePlugin, { recursive: true });
-        symlinkSync(join(__dirname, "stand-in-aws-native-provider", "pulumi-resource-aws-native"), join(nativePlugin, "pulumi-resource-aws-native"));
         mkdirSync(join(this.dir, "state"));
     }
 
     env(): NodeJS.ProcessEnv {
-        const standIns = [join(__dirname, "stand-in-aws-provider"), join(__dirname, "stand-in-language-host")];
+        // The stand-in language host runs the component package; no aws-native stand-in is on PATH.
+        const standIns = [join(__dirname, "stand-in-language-host")];
         return {
             ...process.env,
-            PATH: [pulumiCliDir(), this.yamlHost, ...standIns, process.env.PATH].join(":"),
+            PATH: [pulumiCliDir(), ...this.languageHosts, ...standIns, process.env.PATH].join(":"),
             PULUMI_HOME: join(this.dir, ".pulumi"),
             PULUMI_BACKEND_URL: `file://${join(this.dir, "state")}`,
             PULUMI_CONFIG_PASSPHRASE: "",
@@ -51,14 +52,14 @@ class Home {
         };
     }
 
-    /** A copy of examples/<name>, its `packages:` entry pointing at this repository's component package. */
+    /** A copy of examples/<name>, its `packages:` entry pointing at the installed copy of the component package. */
     program(name: string): string {
         const dir = join(this.dir, name);
         cpSync(join(root, "examples", name), dir, { recursive: true });
         const project = join(dir, "Pulumi.yaml");
         const text = readFileSync(project, "utf8");
         assert.match(text, /^ {2}ecs-guardrails: \.\.\/\.\.\/component-package$/m);
-        writeFileSync(project, text.replace(/^( {2}ecs-guardrails: )\.\.\/\.\.\/component-package$/m, `$1${componentPackage}`));
+        writeFileSync(project, text.replace(/^( {2}ecs-guardrails: )\.\.\/\.\.\/component-package$/m, `$1${this.componentPackage}`));
         return dir;
     }
 
@@ -88,14 +89,26 @@ type Schema = {
 describe("the component package, from other languages (real CLI, real YAML host)", function () {
     this.timeout(900_000);
     let home: Home;
+    let componentPackage: string;
     before(() => {
-        home = new Home(yamlHostDir()); // builds the YAML host on a fresh machine (cached after)
+        componentPackage = standaloneComponentPackage();
+        home = new Home(componentPackage, [yamlHostDir()]); // builds the YAML host on a fresh machine (cached after)
         pulumiCliDir();
     });
     after(() => home?.dispose());
 
-    it("`pulumi package get-schema` derives the schema pinned in component-package/schema.json", async () => {
-        const run = await home.pulumi(["package", "get-schema", componentPackage], root);
+    it("copied out of the repository, it installs with npm: its own @pulumi/pulumi, @pulumi/aws and ecs-guardrails, no aws-native; it serves the classes that package exports", () => {
+        const tree = npmTree(componentPackage);
+        for (const dependency of ["@pulumi/pulumi@3.276.0", "@pulumi/aws@7.48.0", "ecs-guardrails@0.1.0"]) assert.ok(tree.includes(dependency), tree);
+        assert.ok(!tree.includes("aws-native"), tree);
+        const served = require(componentPackage);
+        const imported = createRequire(join(componentPackage, "index.js"))("ecs-guardrails");
+        assert.deepEqual(Object.keys(served).sort(), ["Cluster", "FargateService", "Repository", "TaskDefinition"]);
+        for (const name of Object.keys(served)) assert.equal(served[name], imported[name], name);
+    });
+
+    it("`pulumi package get-schema` of the copy, with only the aws plugin present, derives the schema pinned in component-package/schema.json", async () => {
+        const run = await home.pulumi(["package", "get-schema", componentPackage], home.dir);
         assert.equal(run.code, 0, run.output);
         const derived = `${JSON.stringify(JSON.parse(run.stdout), null, 2)}\n`;
         if (process.env.ECS_GUARDRAILS_UPDATE_SCHEMA === "1") writeFileSync(schemaSnapshot, derived);
@@ -110,7 +123,7 @@ describe("the component package, from other languages (real CLI, real YAML host)
         const check = (owner: string, properties: Record<string, Property>, required: string[]) => {
             for (const [name, p] of Object.entries(properties)) {
                 if (!p.description?.trim()) undocumented.push(`${owner}.${name}: no description`);
-                else if (!required.includes(name) && !/Default: /.test(p.description)) undocumented.push(`${owner}.${name}: no default`);
+                else if (!required.includes(name) && !/\n\nDefault: .+\.$/.test(p.description)) undocumented.push(`${owner}.${name}: no default`);
             }
         };
         for (const [token, r] of Object.entries(schema.resources)) check(token, r.inputProperties, r.requiredInputs ?? []);

@@ -52,13 +52,27 @@ export class Refusal extends ComplianceError {
 }
 
 /** What the stack rules know about the components of one program, per deployment (never a module-wide list). */
-const programFacts = new WeakMap<object, StackResource[]>();
+const programFacts = new WeakMap<object, ProgramFacts>();
 
-function factsOfThisProgram(): StackResource[] {
+/** Each child's facts by URN, and the URNs by every name in them (so a check reads only the children it may clash with). */
+interface ProgramFacts {
+    byUrn: Map<string, StackResource>;
+    byName: Map<string, Set<string>>;
+}
+
+function factsOfThisProgram(): ProgramFacts {
     const key = pulumi.runtime.getMonitor() ?? programFacts;
     let facts = programFacts.get(key);
-    if (!facts) programFacts.set(key, (facts = []));
+    if (!facts) programFacts.set(key, (facts = { byUrn: new Map(), byName: new Map() }));
     return facts;
+}
+
+/** The names in a child's facts, as the stack rules compare them: a role by name or ARN in any case, a group, a family. */
+function namesIn(value: unknown): string[] {
+    if (typeof value === "string") return value === unknownSentinel ? [] : [value.toLowerCase().split("/").pop()!];
+    if (Array.isArray(value)) return value.flatMap(namesIn);
+    if (value && typeof value === "object") return Object.values(value).flatMap(namesIn);
+    return [];
 }
 
 /** The stack rules a program's components have the facts for: roles and families of task definitions, groups of services. */
@@ -125,11 +139,17 @@ export class Checks {
     private verifyStack(type: string, props: Record<string, unknown>, warn: boolean): void {
         const urn = this.urnOf(type);
         const facts = factsOfThisProgram();
-        const self: StackResource = { type, name: this.name, urn, props };
-        const resources = [...facts.filter((f) => f.urn !== urn), self];
+        const names = [...new Set(namesIn(props))];
+        const related = new Set(names.flatMap((n) => [...(facts.byName.get(n) ?? [])]));
+        related.delete(urn);
+        const resources = [...[...related].map((u) => facts.byUrn.get(u)!), { type, name: this.name, urn, props }];
         const violations = componentStackRules.flatMap((policy) => checkStack(policy, resources, { config: this.config }).filter((v) => v.urn === urn));
         this.report(violations, warn);
-        facts.splice(0, facts.length, ...resources);
+        facts.byUrn.set(urn, { type, name: this.name, urn, props });
+        for (const n of names) {
+            if (!facts.byName.has(n)) facts.byName.set(n, new Set());
+            facts.byName.get(n)!.add(urn);
+        }
     }
 
     private report(violations: Violation[], warn: boolean): void {

@@ -264,7 +264,7 @@ function createService(
 ): aws.ecs.Service {
     const strategy = structural(label, "capacityProviderStrategy", args.capacityProviderStrategy);
     const lb = built.lb;
-    const props = checks.resource(serviceType, withOverrides({
+    const merged = withOverrides({
         cluster: args.cluster,
         taskDefinition: built.td.arn,
         // A strategy and a launch type exclude each other.
@@ -284,8 +284,11 @@ function createService(
         loadBalancers: lb ? [loadBalancerOf(label, lb, built.td)] : undefined,
         healthCheckGracePeriodSeconds: lb ? lb.healthCheckGracePeriodSeconds ?? 60 : undefined,
         tags: args.tags,
-    }, structural(label, "serviceOverrides", args.serviceOverrides)), "networkConfiguration");
-    const networkConfiguration = checks.stack(serviceType, { networkConfiguration: props.networkConfiguration }, props.networkConfiguration);
+    }, structural(label, "serviceOverrides", args.serviceOverrides));
+    const props = checks.resource(serviceType, merged, "networkConfiguration");
+    // What ecs-security-group-per-service compares: the service's groups.
+    const groups = (merged.networkConfiguration as { securityGroups?: unknown } | undefined)?.securityGroups;
+    const networkConfiguration = checks.stack(serviceType, { networkConfiguration: { securityGroups: groups } }, props.networkConfiguration);
     // With autoscaling, the scaling policies own the task count: an update must not reset it.
     return new aws.ecs.Service(name, { ...props, networkConfiguration } as aws.ecs.ServiceArgs, { parent, ...(built.autoscaled ? { ignoreChanges: ["desiredCount"] } : {}) });
 }

@@ -1,3 +1,3 @@
-// The component package's entry: the same components `import ... from "ecs-guardrails"` gives, served to every
-// Pulumi language by @pulumi/pulumi's run-plugin, which derives their schema from these types and doc comments.
-export { Cluster, FargateService, Repository, TaskDefinition } from "../components";
+// What the schema is derived from (index.js is what runs): the four components of the `ecs-guardrails` package,
+// their TypeScript types and doc comments.
+export { Cluster, FargateService, Repository, TaskDefinition } from "ecs-guardrails";

@@ -1,20 +1,44 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { canonicalJson, enforce } from "./compliance";
+import { Checks, PolicyConfig, canonicalJson, policyConfigOf } from "./compliance";
 
 export interface RepositoryArgs {
-    /** Repository name. Default: the component's name. */
+    /**
+     * Repository name.
+     * @default the component's name
+     */
     name?: pulumi.Input<string>;
-    /** KMS key for images at rest. Default: the AWS-managed `aws/ecr` key (encryption type KMS). Satisfies ecr-kms-encryption. */
+    /**
+     * KMS key for images at rest. Satisfies ecr-kms-encryption.
+     * @default the AWS-managed `aws/ecr` key (encryption type KMS)
+     */
     kmsKeyArn?: pulumi.Input<string>;
-    /** Lifecycle policy document (JSON text). Default: keep the last `keepImages` images and expire untagged ones after 14 days. Satisfies ecr-lifecycle-policy. */
+    /**
+     * Lifecycle policy document (JSON text). Satisfies ecr-lifecycle-policy.
+     * @default keep the last `keepImages` images and expire untagged ones after 14 days
+     */
     lifecyclePolicy?: pulumi.Input<string>;
-    /** How many images the default lifecycle policy keeps. Default: 100. */
+    /**
+     * How many images the default lifecycle policy keeps.
+     * @default 100
+     */
     keepImages?: number;
-    /** Delete the repository even if it holds images. Default: false. */
+    /**
+     * Delete the repository even if it holds images.
+     * @default false
+     */
     forceDelete?: boolean;
-    /** Tags for the repository. Default: none. */
+    /**
+     * Tags for the repository.
+     * @default none
+     */
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * The organisation's policy config, the JSON of `--policy-pack-config`: the component refuses what that pack
+     * blocks, warns where it is advisory, and applies its settings.
+     * @default the stack config `ecs-guardrails:policyConfig`, else the pack's defaults
+     */
+    policyConfig?: PolicyConfig;
 }
 
 interface RepositoryChildren {
@@ -32,15 +56,8 @@ export class Repository extends pulumi.ComponentResource {
 
     constructor(name: string, args: RepositoryArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("ecs-guardrails:index:Repository", name, {}, opts);
-        const props = enforce(this, name, "aws:ecr/repository:Repository", {
-            name: args.name ?? name,
-            imageTagMutability: "IMMUTABLE", // ecr-immutable-tags
-            imageScanningConfiguration: { scanOnPush: true }, // ecr-scan-on-push
-            encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }], // ecr-kms-encryption
-            forceDelete: args.forceDelete ?? false,
-            tags: args.tags,
-        }, "imageTagMutability");
-        const repository = new aws.ecr.Repository(name, props as aws.ecr.RepositoryArgs, { parent: this });
+        const checks = new Checks(this, "ecs-guardrails:index:Repository", name, policyConfigOf(`Repository '${name}'`, args.policyConfig));
+        const repository = createRepository(this, name, args, checks);
         const lifecyclePolicy = new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
             repository: repository.name,
             policy: args.lifecyclePolicy ?? defaultLifecyclePolicy(args.keepImages ?? 100),
@@ -55,6 +72,18 @@ export class Repository extends pulumi.ComponentResource {
     get repository(): aws.ecr.Repository { return children.get(this)!.repository; }
     /** The aws.ecr.LifecyclePolicy (TypeScript only). */
     get lifecyclePolicy(): aws.ecr.LifecyclePolicy { return children.get(this)!.lifecyclePolicy; }
+}
+
+function createRepository(parent: Repository, name: string, args: RepositoryArgs, checks: Checks): aws.ecr.Repository {
+    const props = checks.resource("aws:ecr/repository:Repository", {
+        name: args.name ?? name,
+        imageTagMutability: "IMMUTABLE", // ecr-immutable-tags
+        imageScanningConfiguration: { scanOnPush: true }, // ecr-scan-on-push
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }], // ecr-kms-encryption
+        forceDelete: args.forceDelete ?? false,
+        tags: args.tags,
+    }, "imageTagMutability");
+    return new aws.ecr.Repository(name, props as aws.ecr.RepositoryArgs, { parent });
 }
 
 export function defaultLifecyclePolicy(keepImages: number): string {

@@ -4,13 +4,15 @@ import { evaluateResource, evaluateStack, stackView } from "./pack/evaluate";
 import { findingText } from "./pack/text";
 import { buildModel } from "./model";
 import { ruleNamed, rules } from "./rules";
+import type { Rule } from "./rules/rule";
 
 /** The docker label that marks a container as a sidecar (`ecs-task-single-application`, `ecs-health-check`). */
 export { sidecarLabel } from "./rules/support/sidecars";
 
 export interface Violation {
     policy: string;
-    level: "advisory" | "mandatory";
+    /** `remediate`: the policy is set to remediate and has a remediation, so the pack changes the inputs instead of blocking. */
+    level: "advisory" | "mandatory" | "remediate";
     message: string;
 }
 
@@ -39,9 +41,10 @@ export function checkResource(type: string, props: Record<string, unknown>, opti
     const violations: Violation[] = [];
     for (const rule of rules) {
         if (rule.kind !== "resource" || !rule.appliesTo.includes(model.kind)) continue;
-        const outcome = evaluateResource(rule, model, entryOf(options.config, rule.name));
+        const entry = entryOf(options.config, rule.name);
+        const outcome = evaluateResource(rule, model, entry);
         if (outcome.level === "disabled") continue;
-        for (const f of outcome.violations) violations.push({ policy: rule.name, level: outcome.level, message: findingText(f) });
+        for (const f of outcome.violations) violations.push({ policy: rule.name, level: reportedLevel(entry, rule), message: findingText(f) });
     }
     return violations;
 }
@@ -50,6 +53,8 @@ export interface StackResource {
     type: string;
     name: string;
     props: Record<string, unknown>;
+    /** The resource's URN, when two resources may share a name. Default: one made of the type and name. */
+    urn?: string;
 }
 
 /**
@@ -57,20 +62,33 @@ export interface StackResource {
  * name, as the pack would at the end of a preview. Values not known yet are skipped; roles and groups must be
  * literal (no property dependencies are known here).
  */
-export function checkStack(policy: string, resources: StackResource[], options: Pick<CheckOptions, "config"> = {}): (Violation & { resource: string })[] {
+export function checkStack(policy: string, resources: StackResource[], options: Pick<CheckOptions, "config"> = {}): (Violation & { resource: string; urn?: string })[] {
     const rule = ruleNamed(policy);
     if (!rule || rule.kind !== "stack") throw new Error(`${policy} is not a stack policy of the pack`);
-    const view = stackView(resources.map((r) => ({ ...r, urn: `urn:pulumi:stack::project::${r.type}::${r.name}` })));
-    const outcome = evaluateStack(rule, view, entryOf(options.config, rule.name));
+    const view = stackView(resources.map((r) => ({ ...r, urn: r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}` })));
+    const entry = entryOf(options.config, rule.name);
+    const outcome = evaluateStack(rule, view, entry);
     if (outcome.level === "disabled") return [];
     const nameOf = new Map(view.entries.map((e) => [e.model.urn, e.model.name]));
-    return outcome.violations.map((f) => ({ resource: nameOf.get(f.urn) ?? "stack", policy: rule.name, level: outcome.level as Violation["level"], message: findingText(f) }));
+    return outcome.violations.map((f) => ({ resource: nameOf.get(f.urn) ?? "stack", urn: f.urn || undefined, policy: rule.name, level: reportedLevel(entry, rule), message: findingText(f) }));
+}
+
+/** The level a violation is reported at under the org's entry: `remediate` only where the policy has a remediation. */
+function reportedLevel(entry: PolicyEntry, rule: Rule): Violation["level"] {
+    const level = (typeof entry === "string" ? entry : entry?.enforcementLevel) ?? rule.level;
+    if (level === "advisory") return "advisory";
+    return level === "remediate" && rule.remediate !== undefined ? "remediate" : "mandatory";
+}
+
+/** A violation as one entry of a list: `[policy] message`, the property line below it, indented. */
+export function violationText(v: Violation): string {
+    return `[${v.policy}] ${v.message.replace(/\n/g, "\n    ")}`;
 }
 
 /** Thrown by components when a known input breaks a mandatory policy. */
 export class ComplianceError extends Error {
     constructor(readonly resource: string, readonly violations: Violation[]) {
-        super(`${resource} would be rejected by the ecs-guardrails policy pack:\n${violations.map((v) => `  [${v.policy}] ${v.message}`).join("\n")}`);
+        super(`${resource} would be rejected by the ecs-guardrails policy pack:\n${violations.map((v) => `  ${violationText(v)}`).join("\n")}`);
         this.name = "ComplianceError";
     }
 }

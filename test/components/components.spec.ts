@@ -1,7 +1,8 @@
 // The components under Pulumi's runtime mocks: what they create, with which inputs.
 import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { join } from "path";
-import { program, valueOf } from "./mocks";
+import { program, providerRegion, setConfig, valueOf } from "./mocks";
 import { ComplianceError } from "../../policy/check";
 import { Cluster, FargateService, Repository, TaskDefinition } from "../../components";
 
@@ -13,15 +14,20 @@ const one = <T extends { type: string }>(rs: T[], type: string): T => {
     return found[0];
 };
 
-describe("components", () => {
-    it("the component package serves the very classes the TypeScript import gives (one implementation)", () => {
-        const root = join(__dirname, "..", "..");
-        const served = require(join(root, "component-package"));
-        const imported = require(join(root, "bin", "lib.js"));
-        assert.deepEqual(Object.keys(served).sort(), ["Cluster", "FargateService", "Repository", "TaskDefinition"]);
-        for (const name of Object.keys(served)) assert.equal(served[name], imported[name], name);
-    });
+/** The warnings the components log while `run` runs (pulumi.log.warn). */
+async function capturedWarnings(run: () => Promise<unknown>): Promise<string[]> {
+    const warnings: string[] = [];
+    const original = pulumi.log.warn;
+    (pulumi.log as { warn: typeof pulumi.log.warn }).warn = (message: string) => { warnings.push(message); return Promise.resolve(); };
+    try {
+        await run();
+    } finally {
+        (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+    }
+    return warnings;
+}
 
+describe("components", () => {
     it("Repository: immutable tags, scan on push, KMS, a lifecycle policy", async () => {
         const rs = await program(() => new Repository("api", { name: "shop/api" }));
         const repo = one(rs, "aws:ecr/repository:Repository").inputs;
@@ -62,7 +68,7 @@ describe("components", () => {
             assert.deepEqual(
                 [app.name, app.essential, app.readonlyRootFilesystem, app.stopTimeout, app.linuxParameters, app.user, app.portMappings],
                 ["api", true, true, 30, { initProcessEnabled: true }, "1000", [{ containerPort: 8080, protocol: "tcp" }]]);
-            assert.deepEqual(app.logConfiguration, { logDriver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } });
+            assert.deepEqual(app.logConfiguration, { logDriver: "awslogs", options: { "awslogs-group": "/ecs/api", "awslogs-region": providerRegion, "awslogs-stream-prefix": "api" } });
             assert.deepEqual(app.secrets, [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db" }]);
             assert.deepEqual(app.healthCheck, { command: ["CMD", "/health"] });
             assert.deepEqual([otel.essential, otel.dockerLabels], [false, { "ecs-guardrails.sidecar": "true" }]);
@@ -72,7 +78,7 @@ describe("components", () => {
             assert.notEqual(task.taskRoleArn, task.executionRoleArn);
             const policy = JSON.parse(one(rs, "aws:iam/rolePolicy:RolePolicy").inputs.policy as string);
             assert.deepEqual(policy.Statement.map((s: { Action: unknown; Resource: unknown }) => [s.Action, s.Resource]), [
-                [["logs:CreateLogStream", "logs:PutLogEvents"], "arn:aws:logs:us-east-1:*:log-group:/ecs/api:*"],
+                [["logs:CreateLogStream", "logs:PutLogEvents"], `arn:aws:logs:${providerRegion}:*:log-group:/ecs/api:*`],
                 ["ecr:GetAuthorizationToken", "*"],
                 [["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], ["arn:aws:ecr:us-east-1:123456789012:repository/shop/api"]],
                 ["secretsmanager:GetSecretValue", ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db"]],
@@ -105,16 +111,148 @@ describe("components", () => {
             });
         });
 
-        it("one existing task role given to two families fails, as ecs-task-role-per-family would", async () => {
+        it("one existing task role given to two families fails at construction, as ecs-task-role-per-family would", async () => {
             const shared = "arn:aws:iam::123456789012:role/shared";
-            const first = new TaskDefinition("orders", { container: { image }, taskRole: { existing: shared } });
-            await valueOf(first.taskRoleArn);
-            const second = new TaskDefinition("billing", { container: { image }, taskRole: { existing: shared } });
-            const error = await (second.taskRoleArn as unknown as { promise(): Promise<unknown> }).promise().then(() => undefined, (e: unknown) => e);
-            assert.ok(error instanceof ComplianceError, String(error));
+            let thrown: unknown;
+            await program(() => {
+                new TaskDefinition("orders", { container: { image }, taskRole: { existing: shared } });
+                try {
+                    new TaskDefinition("billing", { container: { image }, taskRole: { existing: shared } });
+                } catch (e) {
+                    thrown = e;
+                }
+            });
+            assert.ok(thrown instanceof ComplianceError, String(thrown));
             // The stack policy's own check and message, as the pack reports it at the end of a preview.
-            assert.deepEqual(error.violations.map((v) => [v.policy, v.message]), [["ecs-task-role-per-family",
+            assert.deepEqual(thrown.violations.map((v) => [v.policy, v.message]), [["ecs-task-role-per-family",
                 "Task role 'arn:aws:iam::123456789012:role/shared' of family 'billing' is also the task role of 'orders' (family 'orders'). Give each family its own task role.\nProperty: taskRoleArn"]]);
+        });
+
+        it("a shared role known only when it resolves fails then: the task definition never registers", async () => {
+            const shared = pulumi.output("arn:aws:iam::123456789012:role/shared");
+            let second: TaskDefinition | undefined;
+            const rs = await program(() => {
+                new TaskDefinition("orders", { container: { image }, taskRole: { existing: shared } });
+                second = new TaskDefinition("billing", { container: { image }, taskRole: { existing: shared } });
+            });
+            const error = await (second!.arn as unknown as { promise(): Promise<unknown> }).promise().then(() => undefined, (e: unknown) => e);
+            assert.ok(error instanceof ComplianceError, String(error));
+            assert.deepEqual(error.violations.map((v) => v.policy), ["ecs-task-role-per-family"]);
+            assert.deepEqual(byType(rs, "aws:ecs/taskDefinition:TaskDefinition").map((r) => r.name), ["orders"]);
+        });
+
+        it("two task definitions of one family in one program: the second is refused (ecs-task-family-unique); another program is not affected", async () => {
+            let thrown: unknown;
+            await program(() => {
+                new TaskDefinition("api", { container: { image } });
+                try {
+                    new TaskDefinition("api-v2", { family: "api", container: { image } });
+                } catch (e) {
+                    thrown = e;
+                }
+            });
+            assert.ok(thrown instanceof ComplianceError, String(thrown));
+            assert.deepEqual(thrown.violations.map((v) => [v.policy, v.message]), [["ecs-task-family-unique",
+                "Task definition family 'api' is also declared by 'api'. Give each task definition its own family, so revisions map one-to-one to application versions.\nProperty: family"]]);
+            const again = await program(() => new TaskDefinition("api-v2", { family: "api", container: { image } }));
+            assert.equal(byType(again, "aws:ecs/taskDefinition:TaskDefinition").length, 1);
+        });
+
+        it("a whole containerDefinitions override is checked at construction: a privileged nginx:latest is refused", () => {
+            const containerDefinitions = JSON.stringify([{ name: "web", image: "nginx:latest", privileged: true, essential: true }]);
+            assert.throws(() => new TaskDefinition("raw", { container: { image }, taskDefinitionOverrides: { containerDefinitions } }), (e: unknown) => {
+                assert.ok(e instanceof ComplianceError, String(e));
+                const policies = e.violations.map((v) => v.policy);
+                assert.ok(policies.includes("ecs-image-tag-pinned") && policies.includes("ecs-no-privileged"), policies.join(", "));
+                return true;
+            });
+        });
+
+        it("a refusal names the component's type, name and URN, and is a Pulumi RunError (printed without a stack trace)", () => {
+            let thrown: unknown;
+            const service = new FargateService("web", { cluster: "c", vpcId: "vpc-1", subnets: ["subnet-a"], taskDefinition: { arn: "arn:aws:ecs:us-east-1:1:task-definition/web:1" } });
+            try {
+                new TaskDefinition("web", { container: { image: "nginx:latest" } }, { parent: service });
+            } catch (e) {
+                thrown = e;
+            }
+            assert.ok(thrown instanceof ComplianceError && pulumi.RunError.isInstance(thrown));
+            assert.equal(thrown.message, "TaskDefinition 'web' (urn:pulumi:test::demo::ecs-guardrails:index:FargateService$ecs-guardrails:index:TaskDefinition::web) would be rejected by the ecs-guardrails policy pack:\n" +
+                "  [ecs-image-tag-pinned] container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.\n" +
+                "    Property: containerDefinitions[0].image");
+            // What the SDK does to an error from an Output input during an update leaves the words and prints no trace.
+            const text = thrown.message;
+            (thrown as Error).message = `error serializing property "containerDefinitions": ${text}`;
+            assert.equal(thrown.message, text);
+            assert.equal(thrown.stack, text);
+        });
+    });
+
+    it("two services whose overrides give them one shared group: the second is refused (ecs-security-group-per-service)", async () => {
+        const shared = { networkConfiguration: { securityGroups: ["sg-shared"] } };
+        const service = (name: string) => new FargateService(name, { cluster: "c", vpcId: "vpc-1", subnets: ["subnet-a"], taskDefinition: { arn: `arn:aws:ecs:us-east-1:1:task-definition/${name}:1` }, serviceOverrides: shared });
+        let thrown: unknown;
+        await program(() => {
+            service("orders");
+            try {
+                service("billing");
+            } catch (e) {
+                thrown = e;
+            }
+        });
+        assert.ok(thrown instanceof ComplianceError, String(thrown));
+        assert.deepEqual(thrown.violations.map((v) => [v.policy, v.message]), [["ecs-security-group-per-service",
+            "Service 'billing' has no security group of its own: it shares 'sg-shared' with 'orders'. Create a security group for this service.\nProperty: networkConfiguration.securityGroups"]]);
+    });
+
+    describe("under the organisation's policy config (the JSON of --policy-pack-config)", () => {
+        const pinnedAdvisory = JSON.stringify({ "ecs-image-tag-pinned": { enforcementLevel: "advisory" } });
+
+        it("a policy the org made advisory warns instead of refusing (stack config ecs-guardrails:policyConfig)", async () => {
+            const warnings = await capturedWarnings(() => program(() => new TaskDefinition("web", { container: { image: "nginx:latest", user: "1000", healthCheck: { command: ["CMD", "/health"] } } }),
+                { "ecs-guardrails:policyConfig": pinnedAdvisory }));
+            assert.deepEqual(warnings, ["TaskDefinition 'web': [ecs-image-tag-pinned] container 'app' image 'nginx:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.\n    Property: containerDefinitions[0].image"]);
+        });
+
+        it("the org's requiredTags: a missing tag is reported as the pack reports it (mandatory there: refused)", async () => {
+            const config = { "ecs-required-tags": { enforcementLevel: "mandatory", requiredTags: ["team", "environment"] } };
+            assert.throws(() => new Repository("api", { tags: { team: "shop" }, policyConfig: config }), (e: unknown) => {
+                assert.ok(e instanceof ComplianceError, String(e));
+                assert.deepEqual(e.violations.map((v) => [v.policy, v.level]), [["ecs-required-tags", "mandatory"]]);
+                assert.match(e.violations[0].message, /environment/);
+                return true;
+            });
+            const rs = await program(() => new Repository("api", { tags: { team: "shop", environment: "prod" }, policyConfig: config }));
+            assert.equal(byType(rs, "aws:ecr/repository:Repository").length, 1);
+        });
+
+        it("the org's settings apply: an allowedTagPattern the image's tag does not match is refused", () => {
+            const config = JSON.stringify({ "ecs-image-tag-pinned": { allowedTagPattern: "v\\d+\\.\\d+\\.\\d+" } });
+            setConfig({ "ecs-guardrails:policyConfig": config });
+            try {
+                assert.throws(() => new TaskDefinition("sha", { container: { image } }), (e: unknown) => e instanceof ComplianceError && e.violations[0].policy === "ecs-image-tag-pinned");
+                assert.doesNotThrow(() => new TaskDefinition("semver", { container: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:v1.2.3" } }));
+            } finally {
+                setConfig({});
+            }
+        });
+
+        it("a disabled policy is not checked; the argument wins over the stack config", async () => {
+            const rs = await program(() => new TaskDefinition("web", { container: { image: "nginx:latest" }, policyConfig: { "ecs-image-tag-pinned": "disabled" } }),
+                { "ecs-guardrails:policyConfig": JSON.stringify({ "ecs-image-tag-pinned": "mandatory" }) });
+            assert.equal(byType(rs, "aws:ecs/taskDefinition:TaskDefinition").length, 1);
+        });
+
+        it("the org's excludeResources, by the child's URN, exempts it as the pack would", async () => {
+            const config = { "ecs-image-tag-pinned": { excludeResources: ["urn:pulumi:test::demo::ecs-guardrails:index:TaskDefinition$aws:ecs/taskDefinition:TaskDefinition::legacy"] } };
+            const rs = await program(() => new TaskDefinition("legacy", { container: { image: "nginx:latest" }, policyConfig: config }));
+            assert.equal(byType(rs, "aws:ecs/taskDefinition:TaskDefinition").length, 1);
+            assert.throws(() => new TaskDefinition("other", { container: { image: "nginx:latest" }, policyConfig: config }), ComplianceError);
+        });
+
+        it("a policy config that is not a JSON object fails, naming the key", async () => {
+            await assert.rejects(program(() => new Cluster("c"), { "ecs-guardrails:policyConfig": "[1]" }), /Cluster 'c': the policy config \(argument 'policyConfig' or stack config 'ecs-guardrails:policyConfig'\) must be a JSON object/);
+            setConfig({});
         });
     });
 

@@ -9,7 +9,10 @@ export interface Registered {
 
 export const registered: Registered[] = [];
 
-pulumi.runtime.setMocks({
+/** The region the mocked AWS provider says it works in (`aws.getRegion`). */
+export const providerRegion = "eu-west-1";
+
+const mocks: pulumi.runtime.Mocks = {
     newResource(args) {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs });
         const service = (args.type.split(":")[1] ?? "x").split("/")[0];
@@ -18,8 +21,9 @@ pulumi.runtime.setMocks({
         if (args.type === "aws:ecr/repository:Repository") state.repositoryUrl = `123456789012.dkr.ecr.us-east-1.amazonaws.com/${state.name}`;
         return { id: `${args.name}-id`, state };
     },
-    call: (args) => args.inputs,
-}, "demo", "test", false);
+    call: (args) => (args.token === "aws:index/getRegion:getRegion" ? { region: providerRegion, name: providerRegion } : args.inputs),
+};
+pulumi.runtime.setMocks(mocks, "demo", "test", false);
 
 /** The value of an Output (mocks resolve everything). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
@@ -32,11 +36,18 @@ export async function settle(): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
 }
 
-/** Resources registered by `run`, awaited. */
-export async function program(run: () => unknown): Promise<Registered[]> {
+/** Resources registered by `run`, awaited: one program (a deployment of its own, so its own stack facts). */
+export async function program(run: () => unknown, config: Record<string, string> = {}): Promise<Registered[]> {
+    pulumi.runtime.setMocks(mocks, "demo", "test", false);
+    setConfig(config);
     const start = registered.length;
     const result = run();
     if (result instanceof Promise) await result;
     await settle();
     return registered.slice(start);
+}
+
+/** Sets the program's stack config (`{ "ecs-guardrails:policyConfig": "{...}" }`), replacing what was set. */
+export function setConfig(config: Record<string, string>): void {
+    pulumi.runtime.setAllConfig(config);
 }

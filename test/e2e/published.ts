@@ -2,7 +2,9 @@
 // installed into a separate consumer project. Installs are cached in .tools/e2e-cache by the tarball's hash
 // (a folder counts only once its install completed), so reruns are fast and CI installs once.
 import { spawnSync } from "child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "fs";
+import { createHash } from "crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { installLikeCli, npmPack, root, sha256 } from "../../bench/install";
 
@@ -20,11 +22,11 @@ export function packedTarball(): string {
  * Runs `install` into a fresh folder and keeps it as `<kind>-<key>` once it succeeded; reuses a kept one and
  * drops those of other keys (earlier tarballs).
  */
-function cached(kind: string, key: string, install: (into: string) => void): string {
-    const done = join(cache, `${kind}-${key}`);
+function cached(kind: string, key: string, install: (into: string) => void, folder = cache): string {
+    const done = join(folder, `${kind}-${key}`);
     if (existsSync(join(done, ".complete"))) return done;
-    if (existsSync(cache)) {
-        for (const old of readdirSync(cache).filter((d) => d.startsWith(`${kind}-`))) rmSync(join(cache, old), { recursive: true, force: true });
+    if (existsSync(folder)) {
+        for (const old of readdirSync(folder).filter((d) => d.startsWith(`${kind}-`))) rmSync(join(folder, old), { recursive: true, force: true });
     }
     const partial = `${done}.partial`;
     rmSync(partial, { recursive: true, force: true });
@@ -54,6 +56,29 @@ export function consumerProject(): string {
         const run = spawnSync(npm, ["install", "--loglevel=error", "--no-audit", "--no-fund"], { cwd: into, encoding: "utf8" });
         if (run.status !== 0) throw new Error(`npm install failed in the consumer project:\n${run.stdout}\n${run.stderr}`);
     });
+}
+
+const componentPackageFiles = ["package.json", "PulumiPlugin.yaml", "index.js", "index.ts", "tsconfig.json", "README.md"];
+
+/**
+ * component-package/ copied out of the repository (into the system's temporary folder, so nothing of the
+ * repository's node_modules is in reach) with its dependency on `ecs-guardrails` given as the `npm pack` tarball,
+ * installed with npm as `pulumi package add` installs it; returns the copy's folder.
+ */
+export function standaloneComponentPackage(): string {
+    const file = packedTarball();
+    const source = join(root, "component-package");
+    const key = sha256Text([sha256(file), ...componentPackageFiles.map((f) => readFileSync(join(source, f), "utf8"))].join("\0"));
+    return cached("component-package", key, (into) => {
+        for (const f of componentPackageFiles) cpSync(join(source, f), join(into, f));
+        cpSync(file, join(into, "ecs-guardrails.tgz"));
+        const run = spawnSync(npm, ["install", "--loglevel=error", "--no-audit", "--no-fund", "ecs-guardrails@file:./ecs-guardrails.tgz"], { cwd: into, encoding: "utf8" });
+        if (run.status !== 0) throw new Error(`npm install failed in the copied component package:\n${run.stdout}\n${run.stderr}`);
+    }, join(tmpdir(), "ecs-guardrails-e2e-cache"));
+}
+
+function sha256Text(text: string): string {
+    return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 /** `npm ls --all` of a folder (what is installed where), for failure messages. */

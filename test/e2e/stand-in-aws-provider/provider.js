@@ -15,8 +15,13 @@ function nameOf(urn) {
     return urn.split("::").pop();
 }
 
+/** The resource's own type: the URN's type segment is its parents' types and its own, joined by `$`. */
+function typeOf(urn) {
+    return (urn.split("::")[2] || "").split("$").pop();
+}
+
 function outputsFor(urn, inputs, id) {
-    const type = urn.split("::")[2] || "";
+    const type = typeOf(urn);
     const service = (type.split(":")[1] || "x").split("/")[0];
     const name = typeof inputs.name === "string" ? inputs.name : nameOf(urn);
     const outs = { ...inputs, id, arn: `arn:aws:${service}:us-east-1:123456789012:${nameOf(urn)}/${id}` };
@@ -46,8 +51,13 @@ const standIn = {
         return { outs: outputsFor(urn, news, id) };
     },
     async delete() {},
-    async invoke(token) {
-        throw new Error(`the stand-in AWS provider answers no data source calls (${token})`);
+    async invoke(token, inputs) {
+        // The stand-in is a provider configured for us-east-1 (its ARNs say so too).
+        if (token === "aws:index/getRegion:getRegion") {
+            const region = inputs.region || "us-east-1";
+            return { outputs: { id: region, region, name: region, endpoint: `ec2.${region}.amazonaws.com`, description: region } };
+        }
+        throw new Error(`the stand-in AWS provider answers no other data source calls (${token})`);
     },
 };
 

@@ -85,7 +85,7 @@ const foldedFields = new WeakMap<Shape, Map<string, string>>();
 
 /** The camelCase field a JSON key sets, as Go finds it: the exact Go name, otherwise by folding. */
 function fieldOf(shape: Shape, key: string): string | undefined {
-    if (Object.hasOwn(shape, key)) return key; // the exact name, as Go tries first
+    if (Object.prototype.hasOwnProperty.call(shape, key)) return key; // the exact name, as Go tries first
     let byFold = foldedFields.get(shape);
     if (!byFold) {
         byFold = new Map(Object.keys(shape).map((f) => [fold(f), f]));

@@ -30,7 +30,8 @@ describe("the component package from Go (real CLI, real Go host)", function () {
         const run = await home.preview("go-service", { publicIp: "true" });
         assert.notEqual(run.code, 0, run.output);
         assert.ok(run.output.includes("FargateService 'api' (urn:pulumi:dev::ecs-guardrails-go-service::ecs-guardrails:index:FargateService::api) would be rejected by the ecs-guardrails policy pack:\n" +
-            "      [ecs-no-public-ip] Tasks get a public IP address (networkConfiguration.assignPublicIp is true). Set it to false, use private subnets and a load balancer."), run.output);
+            "      [ecs-no-public-ip] Tasks get a public IP address (networkConfiguration.assignPublicIp turns it on). Turn it off, use private subnets and a load balancer.\n" +
+            "        Property: networkConfiguration.assignPublicIp"), run.output);
         assert.ok(!run.output.includes("aws:ecs:Service api create"), "the service is never registered");
     });
 });

@@ -200,9 +200,23 @@ export interface ProviderInputs {
     props: unknown;
 }
 
+/** Where a resource declared inside another Pulumi resource is: a CloudFormation template's, a Cloud Control resource's. */
+export interface DeclaredIn {
+    /** The Pulumi resource whose diagnostics tell about it. */
+    urn: string;
+    name: string;
+    /** Its logical id, in a CloudFormation template. */
+    logicalId?: string;
+    cloudFormationType: string;
+    /** What its property paths start with in the Pulumi resource: `desiredState.`, `Resources.Web.Properties.`. */
+    pathPrefix: string;
+    /** A property path (aws-native names) as its input spells it (`enableEcsManagedTags` -> `EnableECSManagedTags`). */
+    spell(path: string): string;
+}
+
 export interface ResourceModel {
     kind: ResourceKind;
-    /** The Pulumi type token. */
+    /** The Pulumi type token (a CloudFormation type for a resource declared in a template). */
     type: string;
     name: string;
     urn: string;
@@ -223,4 +237,6 @@ export interface ResourceModel {
     malformed: MalformedInput[];
     /** Values read from secrets, masked in every message. */
     secrets: ReadonlySet<string>;
+    /** Set when a CloudFormation template or a Cloud Control resource declares it (`urn` is then its own identity). */
+    declaredIn?: DeclaredIn;
 }

@@ -44,7 +44,8 @@ export function parseImageReference(image: string): ParsedImage {
     if (slash >= 0) {
         const first = rest.slice(0, slash);
         if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
-            if (!registryPattern.test(first)) return { ok: false, problem: "has a malformed registry" };
+            // A CloudFormation template's registry may name pseudo parameters: `${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com`.
+            if (!registryPattern.test(first.replace(/\$\{AWS::[A-Za-z]+\}/g, "x"))) return { ok: false, problem: "has a malformed registry" };
             registry = first;
             rest = rest.slice(slash + 1);
         }

@@ -5,6 +5,8 @@ import { awsNativeReferences, awsNativeTypes } from "./awsNative";
 import type { ProviderInputs } from "./ecs";
 import { defaultTagsOf, regionOf } from "./provider";
 import { Reader, isPlainObject, isUnknownSentinel } from "./values";
+import { emptyModel, mapResource } from "./build";
+import { Declared, declared, declaresResources } from "./cloudformation";
 
 export * from "./ecs";
 export * from "./values";
@@ -12,6 +14,7 @@ export * from "./command-line";
 export { containerKeys } from "./container-fields";
 export { ModelEdit, applyEdits } from "./edits";
 export { parseImageReference, ImageReference, ParsedImage } from "./image";
+export { Declared, TemplateReference, Unread, declaresResources, cloudFormationTypes } from "./cloudformation";
 
 /** Provider shapes, by Pulumi type token. A new provider adds its table here; rules stay untouched. */
 const providerTypes: Record<string, Shape> = { ...awsTypes, ...awsNativeTypes };
@@ -39,26 +42,24 @@ export function buildModel(type: string, props: unknown, name: string, urn: stri
     if (!isSupportedType(type)) return undefined;
     const shape = providerTypes[type];
     const read = new Reader(secretPaths);
-    const model: ResourceModel = {
-        kind: shape.kind, type, name, urn, tags: undefined, defaultTags: defaultTagsOf(provider), region: undefined, malformed: read.malformed, secrets: read.secrets,
-    };
+    const model = emptyModel(shape, type, name, urn, read, defaultTagsOf(provider));
     if (isUnknownSentinel(props)) return model;
     if (!isPlainObject(props)) {
         read.problem("", "the resource's properties are not an object");
         return model;
     }
     model.region = regionOf(props, provider, read);
-    model.tags = shape.tags ? shape.tags(props, read) : read.object(props.tags, "tags");
-    if (isPlainObject(model.tags)) {
-        for (const [key, value] of Object.entries(model.tags)) if (read.isSecret(`tags.${key}`)) read.secrets.add(String(value));
-    }
-    try {
-        shape.map(model, props, read);
-    } catch (e) {
-        // A mapper bug must not take the pack down: report it as unreadable input.
-        read.problem("", `could not be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-    return model;
+    return mapResource(model, shape, props, read);
+}
+
+/**
+ * The ECS and ECR resources one Pulumi resource declares: itself (an ECS or ECR type), those of a CloudFormation
+ * template or a Cloud Control resource, or none. `unread` says what could not be read (a template given only by URL).
+ */
+export function buildModels(type: string, props: unknown, name: string, urn: string, secretPaths: readonly string[] = [], provider?: ProviderInputs): Declared {
+    if (isSupportedType(type)) return { models: [buildModel(type, props, name, urn, secretPaths, provider)!], unread: [], references: [] };
+    if (declaresResources(type)) return declared(type, props, name, urn, secretPaths, provider);
+    return { models: [], unread: [], references: [] };
 }
 
 /** The type tokens, of every provider, that declare resources of these kinds (for the docs). */

@@ -23,7 +23,20 @@ export class Unreadable {
         readonly reason: "notKnownYet" | "malformed",
         /** Property path, e.g. `containerDefinitions[0].image`. */
         readonly path: string,
+        /**
+         * The resource the value will come from, when the input names it (a CloudFormation `!GetAtt Role.Arn`): its
+         * URN, so stack rules can still tell two references to one role or security group.
+         */
+        readonly refersTo?: string,
     ) {}
+}
+
+/**
+ * The properties of a resource that cannot be read at all (a Cloud Control `desiredState` not known yet, or not
+ * JSON): every property the mappers ask for is `value`, so each policy says what it says of such a value.
+ */
+export function everyPropertyIs(value: Unreadable): Record<string, unknown> {
+    return new Proxy({}, { get: () => value });
 }
 
 /** A field as the model holds it: a value, unset (`undefined`), or unreadable. */
@@ -64,9 +77,9 @@ export class Reader {
         if (value !== undefined && value !== null && typeof value !== "object" && this.isSecret(path)) this.secrets.add(String(value));
     }
 
-    /** True when the value at `path` came from a secret. */
+    /** True when the value at `path` came from a secret (`""` among `secretPaths`: every value did). */
     isSecret(path: string): boolean {
-        return this.secretPaths.some((s) => path === s || (path.startsWith(s) && (path[s.length] === "." || path[s.length] === "[")));
+        return this.secretPaths.some((s) => s === "" || path === s || (path.startsWith(s) && (path[s.length] === "." || path[s.length] === "[")));
     }
 
     private typed<T>(value: unknown, path: string, expected: string, ok: (v: unknown) => boolean): Field<T> {

@@ -7,7 +7,7 @@ import { applyEdits, buildModel, isSupportedType } from "../model";
 import type { ConfigProperty, ResourceRule, Rule, StackRule } from "../rules/rule";
 import { sharedConfig } from "./config";
 import { unwrapProxy } from "./engine";
-import { StackResource, StackView, evaluateResource, evaluateStack, modelOf, remediationOf, stackView } from "./evaluate";
+import { StackResource, StackView, evaluateResource, evaluateStack, modelsOf, remediationOf, reportedUrn, stackView } from "./evaluate";
 import { recordExemption, recordNotKnownYet } from "./notes";
 import { rewrapSecrets, secretPathsOf, withoutSecrets } from "./secrets";
 import { SecretMask, findingText } from "./text";
@@ -71,14 +71,20 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             const raw = unwrapProxy(args.props);
             const secretPaths = secretPathsOf(raw);
-            const model = modelOf(args.type, raw, args.name, args.urn, secretPaths, providerOf(args.provider));
-            if (!model || !rule.appliesTo.includes(model.kind)) return;
-            const outcome = evaluateResource(rule, model, args.getConfig<Record<string, unknown>>());
-            const mask = maskOf(model, secretPaths);
-            if (outcome.exemption) recordExemption({ ...outcome.exemption, how: mask.mask(outcome.exemption.how) });
-            if (outcome.notKnownYet.length > 0) recordNotKnownYet(model, rule.name, outcome.notKnownYet.map((f) => mask.mask(f.path)));
-            report(rule, outcome.violations, mask, reportViolation);
-            if (outcome.notApplicable !== undefined && outcome.violations.length === 0) args.notApplicable(mask.mask(outcome.notApplicable));
+            const models = modelsOf(args.type, raw, args.name, args.urn, secretPaths, providerOf(args.provider)).models.filter((m) => rule.appliesTo.includes(m.kind));
+            let notApplicable: string | undefined;
+            let violated = false;
+            for (const model of models) {
+                const outcome = evaluateResource(rule, model, args.getConfig<Record<string, unknown>>());
+                const mask = maskOf(model, secretPaths);
+                if (outcome.exemption) recordExemption({ ...outcome.exemption, urn: reportedUrn(model), how: mask.mask(outcome.exemption.how) });
+                if (outcome.notKnownYet.length > 0) recordNotKnownYet(model, rule.name, outcome.notKnownYet.map((f) => mask.mask(f.path)));
+                report(rule, outcome.violations, mask, reportViolation);
+                violated ||= outcome.violations.length > 0;
+                notApplicable ??= outcome.notApplicable === undefined ? undefined : mask.mask(outcome.notApplicable);
+            }
+            // Not applicable only when it applies to none (one resource, or every resource of a template).
+            if (!violated && notApplicable !== undefined && models.length === 1) args.notApplicable(notApplicable);
         },
     };
     if (rule.remediate) policy.remediateResource = remediationFor(rule);
@@ -89,6 +95,7 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
 function remediationFor(rule: Rule): NonNullable<ResourceValidationPolicy["remediateResource"]> {
     return (args: ResourceValidationArgs) => {
         const raw = unwrapProxy(args.props) as Record<string, unknown>;
+        // A template's resources are reported, never rewritten: the pack does not edit templates.
         if (!isSupportedType(args.type) || typeof raw !== "object" || raw === null) return undefined;
         const { plain, secretSteps } = withoutSecrets(raw);
         const model = buildModel(args.type, plain, args.name, args.urn, [], providerOf(args.provider));

@@ -1,8 +1,8 @@
 // The one evaluation of rules on models: config defaults, exemption, running the check (never throwing) and
 // collecting what it found. The pack (per resource, remediation, stack), the components, the test fixtures and the
 // benchmarks all evaluate through here.
-import type { ModelEdit, ProviderInputs, ResourceModel } from "../model";
-import { buildModel, isSupportedType, referenceKindOf } from "../model";
+import type { Declared, ModelEdit, ProviderInputs, ResourceModel, TemplateReference, Unread } from "../model";
+import { buildModels, referenceKindOf } from "../model";
 import type { Finding, Level, ResourceRule, Rule, StackContext, StackEntry, StackFinding, StackRule } from "../rules/rule";
 import { NotApplicable } from "../rules/rule";
 import { PolicyConfig, levelOf, settingsOf, withDefaults } from "./config";
@@ -41,8 +41,35 @@ export function evaluateResource(rule: ResourceRule, model: ResourceModel, given
         result = [internalError(rule, e)];
     }
     if (result instanceof NotApplicable) outcome.notApplicable = result.reason;
-    else collect(result, outcome);
+    else collect(result.map((f) => told(model, f)), outcome);
     return outcome;
+}
+
+/**
+ * A finding as its Pulumi resource tells it: a resource declared in a CloudFormation template is named first
+ * (`'app/Web' (AWS::ECS::TaskDefinition): ...`), and its path is where it is in that resource's input.
+ */
+function told<F extends Finding>(model: ResourceModel, finding: F): F {
+    const from = model.declaredIn;
+    if (!from) return finding;
+    const path = finding.path ? `${from.pathPrefix}${from.spell(finding.path)}` : finding.path;
+    const spelled = spellNames(finding.message, from.spell);
+    const message = from.logicalId !== undefined ? `'${model.name}' (${from.cloudFormationType}): ${spelled}` : spelled;
+    return { ...finding, path, message };
+}
+
+/**
+ * The property names a message gives (`linuxParameters.initProcessEnabled`) as the resource's input spells them;
+ * quoted values are the input's own and stay as they are.
+ */
+function spellNames(message: string, spell: (path: string) => string): string {
+    return message.replace(/'[^']*'|`[^`]*`|\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*/g, (text) =>
+        text[0] === "'" || text[0] === "`" ? text : spell(text));
+}
+
+/** The Pulumi resource a model's diagnostics go to. */
+export function reportedUrn(model: ResourceModel): string {
+    return model.declaredIn?.urn ?? model.urn;
 }
 
 /**
@@ -53,7 +80,7 @@ export function remediationOf(rule: Rule, model: ResourceModel, given?: PolicyCo
     if (!rule.remediate) return [];
     const fails = rule.kind === "resource"
         ? evaluateResource(rule, model, given).violations.length > 0
-        : evaluateStack(rule, { entries: [{ model, propertyDependencies: {} }], context: stackContext(() => undefined), resource: () => undefined }, given)
+        : evaluateStack(rule, { entries: [{ model, propertyDependencies: {} }], context: stackContext(() => undefined), resource: () => undefined, unread: [] }, given)
             .violations.some((f) => f.urn === model.urn);
     if (!fails) return [];
     try {
@@ -72,21 +99,25 @@ function internalError(rule: Rule, e: unknown): Finding {
     return { path: "", message: `The ${rule.name} check failed on this input (${detail}); please report it to ecs-guardrails. The resource was not checked.` };
 }
 
-const models = new WeakMap<object, ResourceModel>();
-/** The provider inputs each cached model was built with. */
-const providers = new WeakMap<ResourceModel, unknown>();
+const declarations = new WeakMap<object, Declared>();
+/** The provider inputs each cached declaration was built with. */
+const providers = new WeakMap<Declared, unknown>();
+const urns = new WeakMap<Declared, string>();
 
-/** The model of a resource, built once per set of properties however many policies read it. */
-export function modelOf(type: string, props: unknown, name: string, urn: string, secretPaths?: readonly string[], provider?: ProviderInputs): ResourceModel | undefined {
-    if (!isSupportedType(type)) return undefined;
-    if (typeof props !== "object" || props === null) return buildModel(type, props, name, urn, secretPaths, provider);
-    let model = models.get(props);
-    if (!model || model.urn !== urn || providers.get(model) !== provider?.props) {
-        model = buildModel(type, props, name, urn, secretPaths, provider)!;
-        providers.set(model, provider?.props);
-        models.set(props, model);
+/**
+ * The models of the ECS and ECR resources a Pulumi resource declares (itself, or those of its template), built
+ * once per set of properties however many policies read them.
+ */
+export function modelsOf(type: string, props: unknown, name: string, urn: string, secretPaths?: readonly string[], provider?: ProviderInputs): Declared {
+    if (typeof props !== "object" || props === null) return buildModels(type, props, name, urn, secretPaths, provider);
+    let found = declarations.get(props);
+    if (!found || urns.get(found) !== urn || providers.get(found) !== provider?.props) {
+        found = buildModels(type, props, name, urn, secretPaths, provider);
+        providers.set(found, provider?.props);
+        urns.set(found, urn);
+        declarations.set(props, found);
     }
-    return model;
+    return found;
 }
 
 /** A resource of the stack as the engine describes it. */
@@ -107,18 +138,36 @@ export interface StackView {
     entries: StackEntry[];
     context: StackContext;
     resource(urn: string): StackResource | undefined;
+    /** What could not be read of resources that may declare ECS resources (a template given only by URL). */
+    unread: { resource: StackResource; unread: Unread }[];
 }
 
 export function stackView(resources: readonly StackResource[]): StackView {
     const byUrn = new Map<string, StackResource>();
     const entries: StackEntry[] = [];
+    const unread: StackView["unread"] = [];
+    const references: TemplateReference[] = [];
     for (const r of resources) {
         byUrn.set(r.urn, r);
-        const model = modelOf(r.type, r.props, r.name, r.urn, r.secretPaths, r.provider);
-        if (model) entries.push({ model, propertyDependencies: r.propertyDependencies ?? {} });
+        const found = modelsOf(r.type, r.props, r.name, r.urn, r.secretPaths, r.provider);
+        const dependencies = r.propertyDependencies ?? {};
+        for (const model of found.models) entries.push({ model, propertyDependencies: model.declaredIn ? inheritedDependencies(model, dependencies) : dependencies });
+        for (const u of found.unread) unread.push({ resource: r, unread: u });
+        references.push(...found.references);
     }
+    // Roles, security groups and VPCs of templates are resources the stack rules may follow too.
+    for (const ref of references) byUrn.set(ref.urn, { type: ref.type, name: ref.name, urn: ref.urn, props: {} });
     const resource = (urn: string) => byUrn.get(urn);
-    return { entries, context: stackContext(resource), resource };
+    return { entries, context: stackContext(resource), resource, unread };
+}
+
+/**
+ * A declared resource's values all come from one property of its Pulumi resource (`desiredState`,
+ * `templateBody`): every property of it depends on what that one depends on.
+ */
+function inheritedDependencies(model: ResourceModel, dependencies: Record<string, string[]>): Record<string, string[]> {
+    const from = dependencies[model.declaredIn!.logicalId === undefined ? "desiredState" : "templateBody"] ?? [];
+    return new Proxy({}, { get: (_target, key) => (typeof key === "string" ? from : undefined) });
 }
 
 /** The stack as stack rules may ask about resources they know only by URN, whatever the provider. */
@@ -151,7 +200,7 @@ export function evaluateStack(rule: StackRule, view: StackView, given?: PolicyCo
     for (const { model } of view.entries) {
         const exemption = rule.appliesTo.includes(model.kind) ? exemptionOf(rule, model, config) : undefined;
         if (exemption) {
-            outcome.exemptions.push(exemption);
+            outcome.exemptions.push({ ...exemption, urn: reportedUrn(model) });
             exempt.add(model.urn);
         }
     }
@@ -161,6 +210,10 @@ export function evaluateStack(rule: StackRule, view: StackView, given?: PolicyCo
     } catch (e) {
         findings = [{ urn: "", ...internalError(rule, e) }];
     }
-    outcome.violations = findings.filter((f) => !f.notKnownYet && !exempt.has(f.urn));
+    const declaredModels = new Map(view.entries.filter((e) => e.model.declaredIn).map((e) => [e.model.urn, e.model]));
+    outcome.violations = findings.filter((f) => !f.notKnownYet && !exempt.has(f.urn)).map((f) => {
+        const model = declaredModels.get(f.urn);
+        return model ? { ...told(model, f), urn: reportedUrn(model) } : f;
+    });
     return outcome;
 }

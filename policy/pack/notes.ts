@@ -22,17 +22,19 @@ export interface NotKnownYet {
     urn: string;
     name: string;
     type: string;
+    /** Set for a resource a template or a Cloud Control resource declares (the diagnostic goes to that resource). */
+    declaredIn?: ResourceModel["declaredIn"];
     paths: Set<string>;
     policies: Set<string>;
 }
 
 const notKnownYet = new Map<string, NotKnownYet>();
 
-export function recordNotKnownYet(model: Pick<ResourceModel, "urn" | "name" | "type">, policy: string, paths: string[]): void {
+export function recordNotKnownYet(model: Pick<ResourceModel, "urn" | "name" | "type" | "declaredIn">, policy: string, paths: string[]): void {
     let note = notKnownYet.get(model.urn);
     if (!note) {
         if (notKnownYet.size > 100_000) notKnownYet.clear();
-        note = { urn: model.urn, name: model.name, type: model.type, paths: new Set(), policies: new Set() };
+        note = { urn: model.urn, name: model.name, type: model.type, declaredIn: model.declaredIn, paths: new Set(), policies: new Set() };
         notKnownYet.set(model.urn, note);
     }
     for (const path of paths) note.paths.add(path);

@@ -61,18 +61,29 @@ export const notKnownYetReport = ownPolicy("ecs-guardrails-not-known-yet", "valu
     remediationSteps: "Nothing to fix: the policies check these values during `pulumi up`, before the resource is created. Disable this policy to hide these notes.",
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
         const notes = takeNotKnownYet();
-        if (notes.length === 0) return;
         const stack = currentStack(args.resources);
+        for (const { resource, unread } of stack.unread) reportViolation(`Resource '${resource.name}' (${resource.type}): ${unread.why}.`, resource.urn);
         for (const note of notes) {
             const paths = [...note.paths];
-            const dependencies = stack.resource(note.urn)?.propertyDependencies ?? {};
-            const sources = new Set(paths.flatMap((p) => dependencies[topLevelProperty(p)] ?? []));
-            const from = [...sources].map((urn) => `'${stack.resource(urn)?.name ?? urn.split("::").pop()}'`);
             const policies = [...note.policies];
+            if (note.declaredIn?.logicalId !== undefined) {
+                // Inside a template a value left to CloudFormation (an intrinsic function, a parameter) stays so at `pulumi up`.
+                reportViolation(
+                    `'${note.name}' (${note.declaredIn.cloudFormationType}): ${list(paths)} ${paths.length > 1 ? "are" : "is"} set by CloudFormation when it creates the stack ` +
+                    `(an intrinsic function or a parameter), so ${policies.length} ${policies.length > 1 ? "policies" : "policy"} cannot check ${paths.length > 1 ? "them" : "it"} ` +
+                    `(${policies.join(", ")}). Write the value in the template to have it checked.`,
+                    note.declaredIn.urn,
+                );
+                continue;
+            }
+            const urn = note.declaredIn?.urn ?? note.urn;
+            const dependencies = stack.resource(urn)?.propertyDependencies ?? {};
+            const sources = new Set(paths.flatMap((p) => dependencies[topLevelProperty(p)] ?? []));
+            const from = [...sources].map((source) => `'${stack.resource(source)?.name ?? source.split("::").pop()}'`);
             reportViolation(
                 `${list(paths)} ${paths.length > 1 ? "are" : "is"} not known until \`pulumi up\`${from.length > 0 ? ` (${paths.length > 1 ? "they come" : "it comes"} from ${list(from)})` : ""}: ` +
                 `${policies.length} ${policies.length > 1 ? "policies check" : "policy checks"} ${paths.length > 1 ? "them" : "it"} then, before the resource is created (${policies.join(", ")}).`,
-                note.urn,
+                urn,
             );
         }
     },

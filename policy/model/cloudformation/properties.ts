@@ -7,6 +7,8 @@ import { sdkNameOf } from "./naming";
 export interface TemplateScope {
     /** The identity (a URN under the Pulumi resource) of each template resource, by logical id. */
     resourceIds: ReadonlyMap<string, string>;
+    /** False for a Cloud Control desired state: nothing there evaluates `Ref` or `Fn::*`, so they are plain (wrong) values. */
+    intrinsics: boolean;
 }
 
 /** Properties whose value is free-form data (labels, driver options, a policy document): keys kept as written. */
@@ -46,7 +48,7 @@ function convert(value: unknown, path: string, scope: TemplateScope, spelled: Ma
     if (typeof value !== "object" || value === null) return value;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (keys.length === 1 && isIntrinsic(keys[0], record[keys[0]])) return intrinsic(keys[0], record[keys[0]], path, scope);
+    if (scope.intrinsics && keys.length === 1 && isIntrinsic(keys[0], record[keys[0]])) return intrinsic(keys[0], record[keys[0]], path, scope);
     const out: Record<string, unknown> = {};
     for (const key of keys) {
         const childPath = path === "" ? key : `${path}.${key}`;

@@ -3,7 +3,7 @@ import { guideUrl, isRemediable, metadataOf } from "./pack/adapter";
 import { sharedConfig } from "./pack/config";
 import { exemptReasonTag, exemptTag } from "./pack/exemptions";
 import { configReport, exemptionReport, notKnownYetReport } from "./pack/own-policies";
-import { typesOf } from "./model";
+import { cloudFormationTypes, typesOf } from "./model";
 import { rules } from "./rules";
 import type { ConfigProperty, Rule } from "./rules/rule";
 
@@ -42,6 +42,12 @@ export function policiesMarkdown(): string {
         "",
         `A value that depends on another resource's output is not known during \`pulumi preview\`. Each policy checks everything else (the known containers of a list too) and reports only violations; the advisory, low-severity \`${notKnownYetReport.name}\` then says once per resource which properties were not known, which policies wait for them and which stack resources they come from. During \`pulumi up\` the engine sends the real values before the resource is created, and the policies check them then. Disable \`${notKnownYetReport.name}\` to hide the notes.`,
         "",
+        "## CloudFormation templates and Cloud Control resources",
+        "",
+        `An \`aws:cloudcontrol/resource:Resource\` whose \`typeName\` is one of the CloudFormation types below is checked as that resource (its \`desiredState\` JSON, with CloudFormation's property names). Every such resource in the template of an \`aws:cloudformation/stack:Stack\` or \`aws-native:cloudformation:Stack\` (\`templateBody\`: JSON, or YAML with the short-form tags) is checked too, named \`<Pulumi name>/<logical id>\` in messages, with the property path in the template (\`Resources.Web.Properties.ContainerDefinitions[0].Image\`); stack policies compare template resources with each other and with the rest of the stack, following \`Ref\` and \`Fn::GetAtt\` to the template's roles, security groups and VPCs. A template resource carries the stack's tags and the provider's default tags, as CloudFormation propagates them. An intrinsic function or a parameter is a value CloudFormation sets, which no policy can check (\`${notKnownYetReport.name}\` says which); a \`Fn::Sub\` or \`Fn::Join\` of pseudo parameters only (\`\${AWS::Region}\`) is read as its text, and \`!Ref AWS::NoValue\` removes the property. A template given only as \`templateUrl\`, a nested stack, a transform, or a template that cannot be read (a key given twice, an unknown tag) is said by \`${notKnownYetReport.name}\`, never passed in silence. The pack reports template resources and never rewrites a template (remediations do not apply to them).`,
+        "",
+        `CloudFormation types read: ${cloudFormationTypes(typesOf(rules.flatMap((r) => r.appliesTo))).map((t) => `\`${t}\``).join(", ")}.`,
+        "",
     ];
     for (const rule of rules) lines.push(...section(rule));
     return lines.join("\n");
@@ -64,6 +70,7 @@ function section(rule: Rule): string[] {
         `- Level: **${level(rule)}** · severity ${rule.severity} · ${rule.kind === "stack" ? "stack policy" : "resource policy"}`,
         `- Applies to: ${rule.scope} (${rule.appliesTo.join(", ")})`,
         `- Reads: ${typesOf(rule.appliesTo).map((t) => `\`${t}\``).join(", ")}`,
+        `- In CloudFormation templates and Cloud Control resources: ${cloudFormationTypes(typesOf(rule.appliesTo)).map((t) => `\`${t}\``).join(", ") || "none"}`,
         `- ${source}`,
         `- Fix: ${meta.remediationSteps}`,
         "",

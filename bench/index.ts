@@ -8,7 +8,7 @@ import { cpus, totalmem } from "os";
 import { dirname, join } from "path";
 import { PackHandle, startPack } from "../test/harness/analyzer";
 import type { WireResource } from "../test/harness/wire";
-import { hostileConfig, nativeTaskDefinitions, stack, taskDefinitions, services, repositories, worstTaskDefinition } from "./workloads";
+import { cloudFormationWorkload, hostileConfig, nativeTaskDefinitions, stack, taskDefinitions, services, repositories, worstTaskDefinition } from "./workloads";
 import { installs, previews } from "./published";
 import { ensureInstalled, printSection, target } from "./report";
 import type { Section } from "./report";
@@ -205,6 +205,63 @@ async function stackScaling(): Promise<Section> {
     };
 }
 
+/**
+ * A CloudFormation stack of 200 ECS and ECR resources in one YAML template: one Analyze and one AnalyzeStack, beside
+ * the same resources declared one by one through aws-native (200 Analyze and one AnalyzeStack), and in process.
+ */
+async function cloudFormation(): Promise<Section> {
+    const size = smoke ? 20 : 200;
+    const { template, native } = cloudFormationWorkload(size);
+    const runs = smoke ? 1 : 5;
+    const rows: Row[] = [];
+    const timeOf: Record<string, number> = {};
+    const measure = async (label: string, dir: string, resources: WireResource[], fresh: boolean) => {
+        const ms: number[] = [];
+        let diagnostics = 0;
+        const once = async (pack: PackHandle) => {
+            const start = process.hrtime.bigint();
+            diagnostics = 0;
+            for (const r of resources) diagnostics += (await pack.analyze(r)).diagnostics.length;
+            diagnostics += (await pack.analyzeStack(resources)).diagnostics.length;
+            ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+        };
+        // `fresh`: a new pack each run, so the first template also loads the YAML library.
+        if (fresh) for (let i = 0; i < runs; i++) await withPack(dir, once);
+        else await withPack(dir, async (pack) => { for (let i = 0; i < runs; i++) await once(pack); });
+        timeOf[label] = median(ms);
+        rows.push({ measured: label, "median ms": Math.round(median(ms)), "max ms": Math.round(Math.max(...ms)), diagnostics });
+    };
+    await measure("the template, empty pack", packs.empty, [template], false);
+    await measure("the template, ours", packs.ours, [template], false);
+    await measure("the template, ours, first template of a new pack (loads yaml)", packs.ours, [template], true);
+    await measure(`the same ${size} resources through aws-native, ours`, packs.ours, native, false);
+    const { buildModels } = await import("../policy/model");
+    const { rules } = await import("../policy/rules");
+    const { evaluateResource, evaluateStack, stackView } = await import("../policy/pack/evaluate");
+    const own: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const props = { ...template.properties }; // a new object: no cached models
+        const start = process.hrtime.bigint();
+        for (const model of buildModels(template.type, props, template.name, "urn:app").models) {
+            for (const rule of rules) if (rule.kind === "resource" && rule.appliesTo.includes(model.kind)) evaluateResource(rule, model);
+        }
+        const view = stackView([{ type: template.type, name: template.name, urn: "urn:app", props }]);
+        for (const rule of rules) if (rule.kind === "stack") evaluateStack(rule, view);
+        own.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    rows.push({ measured: "reading the template, every resource and stack rule, in process", "median ms": Math.round(median(own)), "max ms": Math.round(Math.max(...own)), diagnostics: "" });
+    const kb = ((template.properties.templateBody as string).length / 1024).toFixed(0);
+    return {
+        title: `6. A CloudFormation stack of ${size} ECS and ECR resources (${kb} KB of YAML; Analyze and AnalyzeStack, median of ${runs})`,
+        rows,
+        notes: ["the template's diagnostics are on one Pulumi resource; the aws-native row spreads the same findings over its resources"],
+        targets: [
+            target("the template vs the same resources declared one by one", timeOf["the template, ours"] / timeOf[`the same ${size} resources through aws-native, ours`], 1),
+            target("the pack's own checks of the template, in process", median(own), 1000, "ms"),
+        ],
+    };
+}
+
 /** Pulumi's runtime mocks are process-wide, so the components benchmark runs in a process of its own. */
 async function components(): Promise<Section> {
     const { spawnSync } = await import("child_process");
@@ -226,7 +283,7 @@ export type Run = Section[] & { failed: { name: string; error: string }[] };
 export async function main(options: { smoke?: boolean; only?: string; print?: boolean; runs?: number; services?: number } = {}): Promise<Run> {
     smoke = options.smoke ?? false;
     const only = options.only;
-    const suites: Record<string, () => Promise<Section>> = { "cold-start": coldStart, throughput, stack: stackScaling, components, "worst-resource": worstResource };
+    const suites: Record<string, () => Promise<Section>> = { "cold-start": coldStart, throughput, stack: stackScaling, components, "worst-resource": worstResource, cloudformation: cloudFormation };
     // Slow (registry installs, the real CLI): on demand, never in the smoke run. `--runs=N` repeats them.
     const runs = options.runs ?? 1;
     const published: Record<string, () => Promise<Section>> = {

@@ -1,6 +1,7 @@
 // Resources for the benchmarks: compliant task definitions, services and repositories, each with its own names.
 import type { WireResource } from "../test/harness/wire";
 import { container, repository, service, taskDefinition, types } from "../test/support/fixtures";
+import { cloudFormationType, nativeTypes, toCloudFormation, toNative } from "../test/support/twins";
 
 export function taskDefinitions(count: number): WireResource[] {
     return Array.from({ length: count }, (_, i) => ({
@@ -70,4 +71,15 @@ export function worstTaskDefinition(containers: number): WireResource {
         name: "worst",
         properties: taskDefinition([], { containerDefinitions: text, tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag-${i}`, long])) }),
     };
+}
+
+/**
+ * The stack workload (`stack(size)`) declared in one CloudFormation template (YAML), and the same resources as
+ * aws-native declares them one by one: what checking a template costs beside checking its resources directly.
+ */
+export function cloudFormationWorkload(size: number): { template: WireResource; native: WireResource[] } {
+    const native = stack(size).map((r) => ({ ...r, type: nativeTypes[r.type], properties: toNative(r.type, r.properties as Record<string, unknown>) }));
+    const resources = Object.fromEntries(native.map((r) => [r.name.replace(/[^A-Za-z0-9]/g, ""), { Type: cloudFormationType(r.type), Properties: toCloudFormation(r.properties) }]));
+    const templateBody = (require("yaml") as typeof import("yaml")).stringify({ AWSTemplateFormatVersion: "2010-09-09", Resources: resources });
+    return { template: { type: "aws:cloudformation/stack:Stack", name: "app", properties: { name: "app", templateBody } }, native };
 }

@@ -91,3 +91,23 @@ export function spelledForNative(type: string, outcome: ReturnType<typeof check>
     return { ...outcome, violations: outcome.violations.map(respell), pending: outcome.pending.map(respell) };
 }
 
+
+/** CloudFormation names that are not the aws-native name with a capital first letter. */
+const irreversible: Record<string, string> = { enableEcsManagedTags: "EnableECSManagedTags", efsVolumeConfiguration: "EFSVolumeConfiguration" };
+const freeForm = new Set(["dockerLabels", "options", "driverOpts", "labels", "repositoryPolicyText"]);
+
+/** The same configuration as a CloudFormation template writes it; a value not known yet is a template parameter. */
+export function toCloudFormation(value: unknown, raw = false): unknown {
+    if (value === unknownString) return { Ref: "ImageParameter" };
+    if (Array.isArray(value)) return value.map((v) => toCloudFormation(v, raw));
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [
+        raw ? key : irreversible[key] ?? key[0].toUpperCase() + key.slice(1),
+        toCloudFormation(v, raw || freeForm.has(key)),
+    ]));
+}
+
+export const cloudFormationType = (nativeType: string) => {
+    const [, module, name] = nativeType.split(":");
+    return `AWS::${module.toUpperCase()}::${name}`;
+};

@@ -9,31 +9,11 @@ import { evaluateResource } from "../../policy/pack/evaluate";
 import { ruleNamed, rules } from "../../policy/rules";
 import type { ResourceRule } from "../../policy/rules/rule";
 import { check, checkDeclared, checkStack, container as c, taskDefinition as td, types, unknownString } from "../support/fixtures";
-import { nativeTypes, toNative, twins } from "../support/twins";
+import { cloudFormationType, nativeTypes, toCloudFormation, toNative, twins } from "../support/twins";
 
 type Props = Record<string, unknown>;
 const cloudControl = "aws:cloudcontrol/resource:Resource";
 const stack = "aws:cloudformation/stack:Stack";
-
-/** CloudFormation names that are not the aws-native name with a capital first letter. */
-const irreversible: Record<string, string> = { enableEcsManagedTags: "EnableECSManagedTags", efsVolumeConfiguration: "EFSVolumeConfiguration" };
-const freeForm = new Set(["dockerLabels", "options", "driverOpts", "labels", "repositoryPolicyText"]);
-
-/** The same configuration as a CloudFormation template writes it; a value not known yet is a template parameter. */
-function toCloudFormation(value: unknown, raw = false): unknown {
-    if (value === unknownString) return { Ref: "ImageParameter" };
-    if (Array.isArray(value)) return value.map((v) => toCloudFormation(v, raw));
-    if (typeof value !== "object" || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [
-        raw ? key : irreversible[key] ?? key[0].toUpperCase() + key.slice(1),
-        toCloudFormation(v, raw || freeForm.has(key)),
-    ]));
-}
-
-const cloudFormationType = (nativeType: string) => {
-    const [, module, name] = nativeType.split(":");
-    return `AWS::${module.toUpperCase()}::${name}`;
-};
 
 const template = (resources: Record<string, { Type: string; Properties?: unknown }>) => ({ AWSTemplateFormatVersion: "2010-09-09", Resources: resources });
 

@@ -115,6 +115,10 @@ Resources:
         ]);
         assert.deepEqual(unread("Resources:\n  A: !Include x\n"), ["templateBody uses a tag that is not a CloudFormation intrinsic function (line 2, column 6): CloudFormation rejects it, and no resource in it is checked"]);
         assert.deepEqual(unread('{"Resources": {"A": 1},}'), ["templateBody is not valid JSON (line 1, column 24): CloudFormation rejects it, and no resource in it is checked"]);
+        assert.deepEqual(unread('{"Resources": {"A": {"Type": "AWS::ECR::Repository"}, "\\u0041": {}}}'), [
+            "templateBody has a key that appears twice (line 1, column 55), which CloudFormation does not read one way; remove one: CloudFormation rejects it, and no resource in it is checked",
+        ]);
+        assert.deepEqual(unread(`Resources: {}\n# ${"x".repeat(1024 * 1024)}`), ["templateBody is larger than the 1 MB CloudFormation reads at most: CloudFormation rejects it, and no resource in it is checked"]);
     });
 
     it("a template given only by URL, a nested stack and a transform are said, never passed in silence", () => {

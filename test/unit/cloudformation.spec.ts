@@ -107,6 +107,44 @@ Resources:
         assert.match(readonly.violations[0], /^'app\/Web' \(AWS::ECS::TaskDefinition\): container 'web' can write to its root filesystem\. Set ReadonlyRootFilesystem to true/);
     });
 
+    it("a value behind a condition of literals, in Mappings or in a literal Select is read; a resource whose condition is false is never created", () => {
+        const body = `
+Mappings:
+  Settings:
+    prod: { Privileged: true }
+Conditions:
+  Always: !Equals [yes-really, yes-really]
+  Never: !Not [!Condition Always]
+  OnParameter: !Equals [!Ref Env, prod]
+Resources:
+  Hidden:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - { Name: a, Image: "a:1", Privileged: !If [Always, true, false] }
+        - { Name: b, Image: "b:1", Privileged: !FindInMap [Settings, prod, Privileged] }
+        - { Name: c, Image: "c:1", Privileged: !Select [1, [false, true]] }
+        - { Name: d, Image: "d:1", Privileged: !If [OnParameter, true, false] }
+        - { Name: e, Image: "e:1", Privileged: !If [OnParameter, false, false] }
+  NeverCreated:
+    Type: AWS::ECS::TaskDefinition
+    Condition: Never
+    Properties:
+      ContainerDefinitions: [{ Name: x, Image: "x:1", Privileged: true }]
+`;
+        const found = checkDeclared("ecs-no-privileged", stack, { templateBody: body });
+        assert.deepEqual(found.map((f) => f.name), ["app/Hidden"]);
+        assert.deepEqual(found[0].violations.map((m) => /container '(\w)'/.exec(m)?.[1]), ["a", "b", "c"]);
+        assert.deepEqual(found[0].pending, ["'app/Hidden' (AWS::ECS::TaskDefinition): ContainerDefinitions[3].Privileged is not known yet"]);
+    });
+
+    it("a stack set's resources (deployed in other accounts and regions) are compared among themselves, not with the stack's", () => {
+        const body = JSON.stringify(template({ A: { Type: "AWS::ECS::TaskDefinition", Properties: { Family: "web", ContainerDefinitions: [{ Name: "a", Image: "a:1" }] } } }));
+        const pulumiTd = { type: types.taskDefinition, name: "web", props: td([c()], { family: "web" }) };
+        assert.deepEqual(checkStack("ecs-task-family-unique", [{ type: "aws:cloudformation/stackSet:StackSet", name: "set", props: { templateBody: body } }, pulumiTd]), []);
+        assert.equal(checkDeclared("ecs-no-privileged", "aws-native:cloudformation:StackSet", { templateBody: body }).length, 1);
+    });
+
     it("YAML is read as CloudFormation reads it (1.1: `yes` is true); a key given twice or an unknown tag makes the template unreadable, said once", () => {
         const unread = (body: string) => stackView([{ type: stack, name: "app", urn: "urn:s", props: { templateBody: body } }]).unread.map((u) => u.unread.why);
         assert.deepEqual(unread(yaml), []);

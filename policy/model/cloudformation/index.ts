@@ -7,7 +7,7 @@ import type { ProviderInputs, ResourceModel } from "../ecs";
 import { defaultTagsOf, regionOf } from "../provider";
 import { Field, Reader, Unreadable, everyPropertyIs, isPlainObject, isRedacted, isUnknownSentinel, isUnreadable } from "../values";
 import { awsNativeTokenOf, cloudFormationPath } from "./naming";
-import { readProperties } from "./properties";
+import { conditionValue, readProperties } from "./properties";
 import { readTemplate } from "./template";
 
 /** What could not be read of a resource that may declare ECS resources, said by `ecs-guardrails-not-known-yet`. */
@@ -42,6 +42,9 @@ const generic: Record<string, DeclaredReader> = {
     "aws:cloudcontrol/resource:Resource": cloudControlResource,
     "aws:cloudformation/stack:Stack": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, p.tags),
     "aws-native:cloudformation:Stack": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagListOf(p.tags)),
+    // A stack set deploys its template in other accounts and regions: its resources are compared among themselves.
+    "aws:cloudformation/stackSet:StackSet": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, p.tags, `stack set ${u}`),
+    "aws-native:cloudformation:StackSet": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagListOf(p.tags), `stack set ${u}`),
 };
 
 /** True for the Pulumi types that declare resources of their own (Cloud Control, CloudFormation stacks). */
@@ -122,7 +125,10 @@ function tagsFromAbove(provider: ProviderInputs | undefined, stackTags: unknown)
     return defaults === undefined && own === undefined ? undefined : { ...defaults, ...own };
 }
 
-function cloudFormationStack(props: Record<string, unknown>, name: string, urn: string, secretPaths: readonly string[], provider: ProviderInputs | undefined, stackTags: unknown): Declared {
+function cloudFormationStack(
+    props: Record<string, unknown>, name: string, urn: string, secretPaths: readonly string[], provider: ProviderInputs | undefined, stackTags: unknown,
+    landsIn?: string,
+): Declared {
     const out = nothing();
     const body = props.templateBody;
     if (body === undefined || body === null || body === "") {
@@ -153,12 +159,14 @@ function cloudFormationStack(props: Record<string, unknown>, name: string, urn: 
         const named = typeof transform === "string" ? ` '${transform}'` : "";
         out.unread.push({ path: "Transform", why: `its template uses the transform${named}: the resources the template declares are checked, not the ones the transform adds` });
     }
-    const scope = { resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])), intrinsics: true };
+    const scope = { resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])), intrinsics: true, mappings: template.Mappings, conditions: template.Conditions };
     const secret = isSecretUnder("templateBody", secretPaths);
     const inherited = tagsFromAbove(provider, stackTags);
-    const region = regionOf(props, provider, new Reader());
+    const region = landsIn ?? regionOf(props, provider, new Reader());
     for (const [logicalId, resource] of Object.entries(resources)) {
         if (!isPlainObject(resource) || typeof resource.Type !== "string") continue;
+        // A resource whose condition is false (worked out from literals) is never created; one that depends on a parameter is checked.
+        if (typeof resource.Condition === "string" && conditionValue(resource.Condition, scope) === false) continue;
         const cloudFormationType = resource.Type;
         const token = awsNativeTokenOf(cloudFormationType);
         if (cloudFormationType === "AWS::CloudFormation::Stack" || cloudFormationType === "AWS::Serverless::Application") {

@@ -9,6 +9,11 @@ export interface TemplateScope {
     resourceIds: ReadonlyMap<string, string>;
     /** False for a Cloud Control desired state: nothing there evaluates `Ref` or `Fn::*`, so they are plain (wrong) values. */
     intrinsics: boolean;
+    /** The template's Mappings and Conditions: `Fn::FindInMap`, `Fn::If` and `Fn::Select` of literals are worked out. */
+    mappings?: unknown;
+    conditions?: unknown;
+    /** Conditions worked out so far; undefined when one depends on a parameter. */
+    decided?: Map<string, boolean | undefined>;
 }
 
 /** Properties whose value is free-form data (labels, driver options, a policy document): keys kept as written. */
@@ -48,7 +53,11 @@ function convert(value: unknown, path: string, scope: TemplateScope, spelled: Ma
     if (typeof value !== "object" || value === null) return value;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (scope.intrinsics && keys.length === 1 && isIntrinsic(keys[0], record[keys[0]])) return intrinsic(keys[0], record[keys[0]], path, scope);
+    if (scope.intrinsics && keys.length === 1 && isIntrinsic(keys[0], record[keys[0]])) {
+        const chosen = workedOut(keys[0], record[keys[0]], scope);
+        if (chosen !== undecided) return convert(chosen, path, scope, spelled, raw);
+        return intrinsic(keys[0], record[keys[0]], path, scope);
+    }
     const out: Record<string, unknown> = {};
     for (const key of keys) {
         const childPath = path === "" ? key : `${path}.${key}`;
@@ -64,6 +73,77 @@ function convert(value: unknown, path: string, scope: TemplateScope, spelled: Ma
         if (converted !== noValue) out[name] = converted;
     }
     return out;
+}
+
+const undecided = Symbol("undecided");
+
+/**
+ * What a function that needs none of the template's parameters gives: `Fn::If` on a condition of literals (or with
+ * equal branches), `Fn::FindInMap` with literal keys, `Fn::Select` of a literal list. So a value hidden behind
+ * `!If [AlwaysTrue, true, false]` or in Mappings is read like any other.
+ */
+function workedOut(name: string, argument: unknown, scope: TemplateScope): unknown {
+    if (!Array.isArray(argument)) return undecided;
+    if (name === "Fn::If" && argument.length === 3 && typeof argument[0] === "string") {
+        const holds = conditionValue(argument[0], scope);
+        if (holds !== undefined) return argument[holds ? 1 : 2];
+        return JSON.stringify(argument[1]) === JSON.stringify(argument[2]) ? argument[1] : undecided;
+    }
+    if (name === "Fn::FindInMap" && argument.length === 3) {
+        let value: unknown = scope.mappings;
+        for (const key of argument) {
+            const step = literalText(key, scope);
+            if (step === undefined || typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, step)) return undecided;
+            value = (value as Record<string, unknown>)[step];
+        }
+        return value;
+    }
+    if (name === "Fn::Select" && argument.length === 2 && Array.isArray(argument[1])) {
+        const index = Number(literalText(argument[0], scope));
+        return Number.isInteger(index) && index >= 0 && index < argument[1].length ? argument[1][index] : undecided;
+    }
+    return undecided;
+}
+
+/** A literal (or a function of literals) as the text CloudFormation compares; undefined when it needs a parameter. */
+function literalText(value: unknown, scope: TemplateScope): string | undefined {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+    if (typeof value !== "object" || value === null || Array.isArray(value) || Object.keys(value).length !== 1) return undefined;
+    const [key] = Object.keys(value);
+    const argument = (value as Record<string, unknown>)[key];
+    const chosen = workedOut(key, argument, scope);
+    if (chosen !== undecided) return literalText(chosen, scope);
+    const text = textOf(key, argument);
+    return text !== undefined && !text.includes("${AWS::") ? text : undefined;
+}
+
+/** A template condition worked out from literals: true, false, or undefined when it depends on a parameter. */
+export function conditionValue(name: string, scope: TemplateScope): boolean | undefined {
+    const decided = (scope.decided ??= new Map());
+    if (decided.has(name)) return decided.get(name);
+    decided.set(name, undefined); // a condition that names itself is undecided
+    const conditions = scope.conditions;
+    const definition = typeof conditions === "object" && conditions !== null && Object.prototype.hasOwnProperty.call(conditions, name) ? (conditions as Record<string, unknown>)[name] : undefined;
+    const value = evaluate(definition, scope);
+    decided.set(name, value);
+    return value;
+}
+
+function evaluate(condition: unknown, scope: TemplateScope): boolean | undefined {
+    if (typeof condition !== "object" || condition === null || Array.isArray(condition) || Object.keys(condition).length !== 1) return undefined;
+    const [key] = Object.keys(condition);
+    const argument = (condition as Record<string, unknown>)[key];
+    if (key === "Condition") return typeof argument === "string" ? conditionValue(argument, scope) : undefined;
+    if (!Array.isArray(argument)) return undefined;
+    if (key === "Fn::Equals" && argument.length === 2) {
+        const [a, b] = argument.map((v) => literalText(v, scope));
+        return a === undefined || b === undefined ? undefined : a === b;
+    }
+    const values = argument.map((c) => evaluate(c, scope));
+    if (key === "Fn::Not" && values.length === 1) return values[0] === undefined ? undefined : !values[0];
+    if (key === "Fn::And") return values.includes(false) ? false : values.every((v) => v === true) ? true : undefined;
+    if (key === "Fn::Or") return values.includes(true) ? true : values.every((v) => v === false) ? false : undefined;
+    return undefined;
 }
 
 function isIntrinsic(key: string, value: unknown): boolean {

@@ -233,7 +233,7 @@ async function cloudFormation(): Promise<Section> {
     };
     await measure("the template, empty pack", packs.empty, [template], false);
     await measure("the template, ours", packs.ours, [template], false);
-    await measure("the template, ours, first template of a new pack (loads yaml)", packs.ours, [template], true);
+    await measure("the template, ours, first request of a new pack (cold: loads yaml, nothing compiled yet)", packs.ours, [template], true);
     await measure(`the same ${size} resources through aws-native, ours`, packs.ours, native, false);
     const { buildModels } = await import("../policy/model");
     const { rules } = await import("../policy/rules");

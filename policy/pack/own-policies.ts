@@ -71,7 +71,7 @@ export const notKnownYetReport = ownPolicy("ecs-guardrails-not-known-yet", "valu
                 reportViolation(
                     `'${note.name}' (${note.declaredIn.cloudFormationType}): ${list(paths)} ${paths.length > 1 ? "are" : "is"} set by CloudFormation when it creates the stack ` +
                     `(an intrinsic function or a parameter), so ${policies.length} ${policies.length > 1 ? "policies" : "policy"} cannot check ${paths.length > 1 ? "them" : "it"} ` +
-                    `(${policies.join(", ")}). Write the value in the template to have it checked.`,
+                    `(${named(policies)}). Write the value in the template to have it checked.`,
                     note.declaredIn.urn,
                 );
                 continue;
@@ -82,12 +82,17 @@ export const notKnownYetReport = ownPolicy("ecs-guardrails-not-known-yet", "valu
             const from = [...sources].map((source) => `'${stack.resource(source)?.name ?? source.split("::").pop()}'`);
             reportViolation(
                 `${list(paths)} ${paths.length > 1 ? "are" : "is"} not known until \`pulumi up\`${from.length > 0 ? ` (${paths.length > 1 ? "they come" : "it comes"} from ${list(from)})` : ""}: ` +
-                `${policies.length} ${policies.length > 1 ? "policies check" : "policy checks"} ${paths.length > 1 ? "them" : "it"} then, before the resource is created (${policies.join(", ")}).`,
+                `${policies.length} ${policies.length > 1 ? "policies check" : "policy checks"} ${paths.length > 1 ? "them" : "it"} then, before the resource is created (${named(policies)}).`,
                 urn,
             );
         }
     },
 });
+
+/** Policy names in a note: all of a few, else the first three and how many more (one line stays readable). */
+function named(policies: string[]): string {
+    return policies.length <= 4 ? policies.join(", ") : `${policies.slice(0, 3).join(", ")} and ${policies.length - 3} more`;
+}
 
 function list(items: string[]): string {
     return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;

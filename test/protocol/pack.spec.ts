@@ -105,7 +105,7 @@ describe("the pack over the Analyzer protocol", function () {
             ]);
             const notes = stack.diagnostics.filter((d) => d.policyName === "ecs-guardrails-not-known-yet").map(said);
             assert.equal(notes.length, 1, JSON.stringify(notes));
-            assert.match(notes[0], /^containerDefinitions is not known until `pulumi up` \(it comes from 'api-repo'\): 14 policies check it then, before the resource is created \(ecs-image-tag-pinned, ecs-version-consistency, ecs-no-startup-downloads, .*, ecs-no-secrets-in-environment, ecs-health-check\)\.$/);
+            assert.match(notes[0], /^containerDefinitions is not known until `pulumi up` \(it comes from 'api-repo'\): 14 policies check it then, before the resource is created \(ecs-image-tag-pinned, ecs-version-consistency, ecs-no-startup-downloads and 11 more\)\.$/);
             const again = await pack.analyzeStack([{ type: types.repository, name: "api-repo", properties: repository() }]);
             assert.equal(again.diagnostics.filter((d) => d.policyName === "ecs-guardrails-not-known-yet").length, 0, "said once");
         });

@@ -138,6 +138,40 @@ Resources:
         assert.deepEqual(found[0].pending, ["'app/Hidden' (AWS::ECS::TaskDefinition): ContainerDefinitions[3].Privileged is not known yet"]);
     });
 
+    it("a parameter the stack resource gives is read (also in !Sub and conditions); one it does not give, or not known yet, is not, whatever the template's default", () => {
+        const body = `
+Parameters:
+  Tag: { Type: String, Default: "1.0.0" }
+  Env: { Type: String }
+  Password: { Type: String, NoEcho: true }
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+  Web:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: web
+          Image: !Sub "registry.example.com/web:\${Tag}"
+          Privileged: !If [Prod, true, false]
+          Environment: [{ Name: DB_PASSWORD, Value: !Ref Password }]
+`;
+        const given = (parameters: unknown, secretPaths: string[] = []) => Object.fromEntries(["ecs-image-tag-pinned", "ecs-no-privileged", "ecs-no-secrets-in-environment"].map((p) => {
+            const models = buildModels(stack, { templateBody: body, parameters }, "app", "urn:s", secretPaths).models;
+            const found = evaluateResource(ruleNamed(p) as ResourceRule, models[0], {});
+            return [p, [...found.violations, ...found.notKnownYet].map((f) => (f.notKnownYet ? "not known yet" : findingText(f, new SecretMask(models[0].secrets)).split("\n")[0]))];
+        }));
+        const pinned = given({ Tag: "latest", Env: "prod", Password: "hunter2" }, ["parameters.Password"]);
+        assert.deepEqual(pinned["ecs-image-tag-pinned"], ["'app/Web' (AWS::ECS::TaskDefinition): container '[secret]' image '[secret]' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."]);
+        assert.equal(pinned["ecs-no-privileged"].length, 1);
+        assert.equal(pinned["ecs-no-secrets-in-environment"].length, 1);
+        assert.ok(!JSON.stringify(pinned).includes("hunter2"));
+        const defaults = given({});
+        assert.deepEqual([defaults["ecs-image-tag-pinned"], defaults["ecs-no-privileged"]], [["not known yet"], ["not known yet"]]);
+        assert.deepEqual(given({ Tag: unknownString, Env: "dev" })["ecs-image-tag-pinned"], ["not known yet"]);
+        assert.deepEqual(given({ Tag: "1.2.3", Env: "dev" })["ecs-no-privileged"], []);
+    });
+
     it("a stack set's resources (deployed in other accounts and regions) are compared among themselves, not with the stack's", () => {
         const body = JSON.stringify(template({ A: { Type: "AWS::ECS::TaskDefinition", Properties: { Family: "web", ContainerDefinitions: [{ Name: "a", Image: "a:1" }] } } }));
         const pulumiTd = { type: types.taskDefinition, name: "web", props: td([c()], { family: "web" }) };

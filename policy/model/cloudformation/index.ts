@@ -159,8 +159,12 @@ function cloudFormationStack(
         const named = typeof transform === "string" ? ` '${transform}'` : "";
         out.unread.push({ path: "Transform", why: `its template uses the transform${named}: the resources the template declares are checked, not the ones the transform adds` });
     }
-    const scope = { resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])), intrinsics: true, mappings: template.Mappings, conditions: template.Conditions };
-    const secret = isSecretUnder("templateBody", secretPaths);
+    const scope = {
+        resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])), intrinsics: true,
+        mappings: template.Mappings, conditions: template.Conditions, parameters: props.parameters, parameterTypes: template.Parameters,
+    };
+    // Values from a secret template or a secret parameter are masked in every message.
+    const secret = isSecretUnder("templateBody", secretPaths) || isSecretUnder("parameters", secretPaths);
     const inherited = tagsFromAbove(provider, stackTags);
     const region = landsIn ?? regionOf(props, provider, new Reader());
     for (const [logicalId, resource] of Object.entries(resources)) {

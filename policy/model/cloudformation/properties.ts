@@ -1,6 +1,6 @@
 // CloudFormation resource properties (PascalCase, intrinsic functions) read into the aws-native shape of the same
 // resource, which the aws-native tables then map onto the model: one reading for Cloud Control and CloudFormation.
-import { Unreadable } from "../values";
+import { Unreadable, isRedacted, isUnknownSentinel } from "../values";
 import { sdkNameOf } from "./naming";
 
 /** The template a resource is read from: its resources by logical id, to tell what a `Ref` or `GetAtt` names. */
@@ -12,6 +12,9 @@ export interface TemplateScope {
     /** The template's Mappings and Conditions: `Fn::FindInMap`, `Fn::If` and `Fn::Select` of literals are worked out. */
     mappings?: unknown;
     conditions?: unknown;
+    /** The values the Pulumi resource gives the template's parameters (`parameters`), and their declarations. */
+    parameters?: unknown;
+    parameterTypes?: unknown;
     /** Conditions worked out so far; undefined when one depends on a parameter. */
     decided?: Map<string, boolean | undefined>;
 }
@@ -105,15 +108,9 @@ function workedOut(name: string, argument: unknown, scope: TemplateScope): unkno
     return undecided;
 }
 
-/** A literal (or a function of literals) as the text CloudFormation compares; undefined when it needs a parameter. */
+/** A literal (or a function of literals and given parameters) as the text CloudFormation compares. */
 function literalText(value: unknown, scope: TemplateScope): string | undefined {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-    if (typeof value !== "object" || value === null || Array.isArray(value) || Object.keys(value).length !== 1) return undefined;
-    const [key] = Object.keys(value);
-    const argument = (value as Record<string, unknown>)[key];
-    const chosen = workedOut(key, argument, scope);
-    if (chosen !== undecided) return literalText(chosen, scope);
-    const text = textOf(key, argument);
+    const text = partText(value, scope);
     return text !== undefined && !text.includes("${AWS::") ? text : undefined;
 }
 
@@ -156,9 +153,24 @@ const pseudoParameters: ReadonlySet<string> = new Set([
 
 function intrinsic(name: string, argument: unknown, path: string, scope: TemplateScope): unknown {
     if (name === "Ref" && argument === "AWS::NoValue") return noValue;
-    const text = textOf(name, argument);
+    const given = name === "Ref" && typeof argument === "string" ? parameterValue(argument, scope) : undefined;
+    if (given !== undefined) return given;
+    const text = textOf(name, argument, scope);
     if (text !== undefined) return text;
     return new Unreadable("notKnownYet", path, referenceOf(name, argument, scope));
+}
+
+/**
+ * The value the Pulumi resource gives a template parameter (its `parameters` input): a string, or a list for a
+ * list-typed parameter. A parameter it does not give is not known (the template's default is not assumed).
+ */
+function parameterValue(name: string, scope: TemplateScope): string | string[] | undefined {
+    const given = scope.parameters;
+    const value = typeof given === "object" && given !== null && Object.prototype.hasOwnProperty.call(given, name) ? (given as Record<string, unknown>)[name] : undefined;
+    if (typeof value !== "string" || isUnknownSentinel(value) || isRedacted(value)) return undefined;
+    const declared = scope.parameterTypes;
+    const type = typeof declared === "object" && declared !== null ? ((declared as Record<string, { Type?: unknown }>)[name]?.Type) : undefined;
+    return typeof type === "string" && (type === "CommaDelimitedList" || type.startsWith("List<")) ? value.split(",").map((v) => v.trim()) : value;
 }
 
 /** The template resource a `Ref` or `Fn::GetAtt` names (its identity), if it names one. */
@@ -170,28 +182,21 @@ function referenceOf(name: string, argument: unknown, scope: TemplateScope): str
 }
 
 /**
- * The text of a `Fn::Sub` or `Fn::Join` (or a pseudo parameter inside one) when nothing in it depends on the
- * template's parameters or resources: pseudo parameters stay as `${AWS::Region}`, which no check reads as more.
+ * The text of a `Fn::Sub` or `Fn::Join` when nothing in it depends on what only CloudFormation knows (a parameter
+ * not given, a resource's attribute): pseudo parameters stay as `${AWS::Region}`, which no check reads as more.
  */
-function textOf(name: string, argument: unknown): string | undefined {
-    if (name === "Ref") return undefined;
+function textOf(name: string, argument: unknown, scope: TemplateScope): string | undefined {
     if (name === "Fn::Sub") {
         const [template, variables] = Array.isArray(argument) ? argument : [argument, {}];
         if (typeof template !== "string" || typeof variables !== "object" || variables === null || Array.isArray(variables)) return undefined;
         let known = true;
         const text = template.replace(/\$\{(!?)([^}]*)\}/g, (whole, escaped: string, variable: string) => {
             if (escaped) return `\${${variable}}`;
-            const given = (variables as Record<string, unknown>)[variable];
-            if (typeof given === "string") return given;
-            if (given !== undefined) {
-                const inner = typeof given === "object" && given !== null && Object.keys(given).length === 1 ? partText(given) : undefined;
-                if (inner !== undefined) return inner;
-                known = false;
-                return whole;
-            }
-            if (pseudoParameters.has(variable)) return whole;
-            known = false;
-            return whole;
+            const value = Object.prototype.hasOwnProperty.call(variables, variable)
+                ? partText((variables as Record<string, unknown>)[variable], scope)
+                : partText({ Ref: variable }, scope);
+            if (value === undefined) known = false;
+            return value ?? whole;
         });
         return known ? text : undefined;
     }
@@ -199,7 +204,7 @@ function textOf(name: string, argument: unknown): string | undefined {
         if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== "string" || !Array.isArray(argument[1])) return undefined;
         const parts: string[] = [];
         for (const part of argument[1]) {
-            const text = typeof part === "string" ? part : partText(part);
+            const text = partText(part, scope);
             if (text === undefined) return undefined;
             parts.push(text);
         }
@@ -208,11 +213,18 @@ function textOf(name: string, argument: unknown): string | undefined {
     return undefined;
 }
 
-/** A part of a join or a Sub variable: a pseudo parameter, or a nested Sub/Join that is text. */
-function partText(part: unknown): string | undefined {
-    if (typeof part !== "object" || part === null || Array.isArray(part)) return undefined;
+/** A part of a join or a Sub variable as text: a literal, a pseudo parameter, a given parameter, or a function of those. */
+function partText(part: unknown, scope: TemplateScope): string | undefined {
+    if (typeof part === "string" || typeof part === "number" || typeof part === "boolean") return String(part);
+    if (typeof part !== "object" || part === null || Array.isArray(part) || Object.keys(part).length !== 1) return undefined;
     const [key] = Object.keys(part);
     const argument = (part as Record<string, unknown>)[key];
-    if (key === "Ref") return typeof argument === "string" && pseudoParameters.has(argument) ? `\${${argument}}` : undefined;
-    return key === "Fn::Sub" || key === "Fn::Join" ? textOf(key, argument) : undefined;
+    if (key === "Ref" && typeof argument === "string") {
+        if (pseudoParameters.has(argument)) return `\${${argument}}`;
+        const given = parameterValue(argument, scope);
+        return typeof given === "string" ? given : undefined;
+    }
+    const chosen = workedOut(key, argument, scope);
+    if (chosen !== undecided) return partText(chosen, scope);
+    return textOf(key, argument, scope);
 }

@@ -33,12 +33,35 @@ export const taskDefinitionFields: ReadonlySet<ContainerField> = new Set<Contain
 ]);
 
 /**
- * Reads a list of container definitions; the list itself may be not known yet, malformed, or a JSON string (read
- * as the aws provider reads it). An element not known yet stays in the list as Unreadable: the others are checked.
+ * How a shape spells its containers: the key each value is read from, the fields it has, and the keys it does not
+ * have (dropped before reading: its provider never sends them to AWS).
  */
-export function readContainerList(value: unknown, path: string, read: Reader): Field<(Container | Unreadable)[]> {
+export interface ContainerShape {
+    keys: Readonly<Record<ContainerValue, string>>;
+    fields: ReadonlySet<ContainerField>;
+    absent?: readonly string[];
+    /** True when the list may be the aws provider's JSON string. */
+    json?: true;
+}
+
+export const taskDefinitionShape: ContainerShape = { keys: containerKeys, fields: taskDefinitionFields, json: true };
+
+/** A container object without the keys its shape does not have. */
+export function withoutAbsent(raw: Record<string, unknown>, shape: ContainerShape): Record<string, unknown> {
+    if (!shape.absent || !shape.absent.some((k) => Object.prototype.hasOwnProperty.call(raw, k))) return raw;
+    const copy = { ...raw };
+    for (const key of shape.absent) delete copy[key];
+    return copy;
+}
+
+/**
+ * Reads a list of container definitions; the list itself may be not known yet, malformed, or (for the aws task
+ * definition) a JSON string read as the aws provider reads it. An element not known yet stays in the list as
+ * Unreadable: the others are checked.
+ */
+export function readContainerList(value: unknown, path: string, read: Reader, shape: ContainerShape = taskDefinitionShape): Field<(Container | Unreadable)[]> {
     let list = value;
-    if (typeof list === "string") {
+    if (typeof list === "string" && shape.json) {
         const text = read.string(list, path);
         if (text === undefined || isUnreadable(text)) return text;
         const reading = readAsProvider(text, path);
@@ -59,7 +82,7 @@ export function readContainerList(value: unknown, path: string, read: Reader): F
             if (raw.reason === "malformed") return new Unreadable("malformed", itemPath);
             containers.push(raw);
         } else {
-            containers.push(readContainer(raw, i, itemPath, taskDefinitionFields, read));
+            containers.push(readContainer(withoutAbsent(raw, shape), i, itemPath, shape.fields, read, shape.keys));
         }
     }
     return containers;

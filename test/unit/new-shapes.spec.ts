@@ -1,0 +1,214 @@
+// Shapes of issue 14 the pack did not read: daemon task definitions, daemons, the aws-native Express Gateway
+// Service, a creation template's repository policy. Each case failed (no diagnostic) before they were read.
+import { strict as assert } from "assert";
+import { buildModel } from "../../policy/model";
+import { evaluateResource } from "../../policy/pack/evaluate";
+import { ruleNamed, rules } from "../../policy/rules";
+import type { ResourceRule } from "../../policy/rules/rule";
+import {
+    appImage, check, checkStack, daemon, daemonContainer as dc, daemonTaskDefinition as dtd, expressService, remediate, service, table,
+    taskDefinition as td, types, unknownString,
+} from "../support/fixtures";
+
+type Props = Record<string, unknown>;
+const native = {
+    daemonTaskDefinition: "aws-native:ecs:DaemonTaskDefinition",
+    daemon: "aws-native:ecs:Daemon",
+    expressService: "aws-native:ecs:ExpressGatewayService",
+    creationTemplate: "aws-native:ecr:RepositoryCreationTemplate",
+};
+
+/** The aws-native daemon container: the ECS API's singular names. */
+function nativeContainer(overrides: Props = {}): Props {
+    const { environments, entryPoints, commands, healthCheck, ...rest } = dc(overrides);
+    const check = healthCheck as Props | undefined;
+    return {
+        ...rest,
+        ...(environments !== undefined ? { environment: environments } : {}),
+        ...(entryPoints !== undefined ? { entryPoint: entryPoints } : {}),
+        ...(commands !== undefined ? { command: commands } : {}),
+        ...(check ? { healthCheck: { ...check, command: check.commands, commands: undefined } } : {}),
+    };
+}
+
+/** The findings of one policy on one resource, as `path: message`. */
+function findings(policy: string, type: string, props: unknown, config: Props = {}): string[] {
+    const model = buildModel(type, props, "res", `urn:pulumi:dev::demo::${type}::res`)!;
+    return evaluateResource(ruleNamed(policy) as ResourceRule, model, config).violations.map((f) => `${f.path}: ${f.message}`);
+}
+
+const privilegedLatest = { image: "datadog/agent:latest", privileged: true };
+const password = { name: "DB_PASSWORD", value: "hunter2-hunter2" };
+const secretMessage = "container 'agent' environment variable 'DB_PASSWORD' is named like a secret and is stored in plain text in the task definition. Move it to `secrets` (Secrets Manager or SSM).";
+
+describe("daemon task definitions: a privileged :latest daemon with a password", () => {
+    const aws = dtd([dc({ ...privilegedLatest, environments: [password] })]);
+    const awsNative = { ...dtd(), containerDefinitions: [nativeContainer({ ...privilegedLatest, environments: [password] })] };
+    it("gets ecs-no-privileged, ecs-image-tag-pinned and ecs-no-secrets-in-environment, at the aws provider's own paths", () => {
+        assert.deepEqual(findings("ecs-no-privileged", types.daemonTaskDefinition, aws),
+            ["containerDefinitions[0].privileged: container 'agent' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."]);
+        assert.deepEqual(findings("ecs-image-tag-pinned", types.daemonTaskDefinition, aws),
+            ["containerDefinitions[0].image: container 'agent' image 'datadog/agent:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."]);
+        assert.deepEqual(findings("ecs-no-secrets-in-environment", types.daemonTaskDefinition, aws), [`containerDefinitions[0].environments[0].value: ${secretMessage}`]);
+    });
+    it("the same in aws-native, at its paths", () => {
+        assert.deepEqual(findings("ecs-no-privileged", native.daemonTaskDefinition, awsNative).length, 1);
+        assert.deepEqual(findings("ecs-image-tag-pinned", native.daemonTaskDefinition, awsNative).length, 1);
+        assert.deepEqual(findings("ecs-no-secrets-in-environment", native.daemonTaskDefinition, awsNative), [`containerDefinitions[0].environment[0].value: ${secretMessage}`]);
+    });
+    it("the password never appears in a message", () => {
+        for (const rule of rules.filter((r): r is ResourceRule => r.kind === "resource")) {
+            for (const [type, props] of [[types.daemonTaskDefinition, aws], [native.daemonTaskDefinition, awsNative]] as const) {
+                for (const f of findings(rule.name, type, props)) assert.doesNotMatch(f, /hunter2/, `${rule.name}: ${f}`);
+            }
+        }
+    });
+    it("the aws shape's singular names are not its fields: environment there is no environment", () => {
+        // The aws provider reads `environments`; a singular key is not sent to ECS, and a plural one is.
+        assert.deepEqual(findings("ecs-no-secrets-in-environment", types.daemonTaskDefinition, dtd([dc({ environment: [password] })])), []);
+        assert.deepEqual(findings("ecs-no-secrets-in-environment", native.daemonTaskDefinition, { ...dtd(), containerDefinitions: [{ ...nativeContainer(), environments: [password] }] }), []);
+    });
+});
+
+table("ecs-single-process", types.daemonTaskDefinition, [
+    { name: "a supervisor behind a launcher in entryPoints", props: dtd([dc({ entryPoints: ["setpriv", "--reuid=1000", "--clear-groups", "supervisord", "-n"] })]), violations: ["container 'agent' starts the process supervisor 'supervisord'. Run the application directly and let ECS restart the task."] },
+    { name: "aws-native: pm2-runtime in command", type: native.daemonTaskDefinition, props: { ...dtd(), containerDefinitions: [nativeContainer({ commands: ["pm2-runtime", "app.js"] })] }, violations: ["container 'agent' starts the process supervisor 'pm2-runtime'. Run the application directly and let ECS restart the task."] },
+]);
+
+table("ecs-no-startup-downloads", types.daemonTaskDefinition, [
+    { name: "an install in commands", props: dtd([dc({ entryPoints: ["sh", "-c"], commands: ["pip install agent && agent"] })]), violations: ["container 'agent' downloads or installs code at start ('pip install'). Bake dependencies into the image instead."] },
+]);
+
+table("ecs-awsvpc-network-mode", types.daemonTaskDefinition, [
+    { name: "a daemon task definition has no network mode", props: dtd(), notApplicable: "applies to taskDefinition" },
+]);
+table("ecs-no-host-network", types.daemonTaskDefinition, [
+    { name: "not applicable (no network mode)", props: dtd(), notApplicable: "applies to taskDefinition" },
+]);
+table("ecs-version-consistency", types.daemonTaskDefinition, [
+    { name: "the shape has no versionConsistency", props: dtd([dc({ versionConsistency: "disabled" })]), notApplicable: "applies to taskDefinition" },
+]);
+table("ecs-task-role", types.daemonTaskDefinition, [
+    { name: "a daemon task definition without a task role fails", props: dtd(undefined, { taskRoleArn: undefined }), violations: ["No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn."] },
+]);
+table("ecs-no-host-namespaces", native.daemonTaskDefinition, [
+    { name: "aws-native: pidMode host fails", props: { ...dtd(), containerDefinitions: [nativeContainer()], pidMode: "host" }, violations: ["pidMode is 'host', so containers share the host's namespace. Remove it or use 'task'."] },
+    { name: "aws: the shape has no pidMode (the provider sends none)", type: types.daemonTaskDefinition, props: dtd(undefined, { pidMode: "host" }) },
+]);
+table("ecs-health-check", types.daemonTaskDefinition, [
+    { name: "a daemon container without a health check", props: dtd([dc({ healthCheck: undefined })]), violations: ["container 'agent' has no healthCheck, so ECS cannot tell when it is unhealthy. Add a healthCheck command."] },
+]);
+table("ecs-task-single-application", types.daemonTaskDefinition, [
+    { name: "a sidecar label the shape does not have does not make a sidecar", props: dtd([dc(), dc({ name: "b", dockerLabels: { "ecs-guardrails.sidecar": "true" } })]), violations: ["Task definition runs 2 application containers ('agent', 'b'); at most 1 allowed. Split them into their own families, or mark helpers as sidecars (essential: false or docker label ecs-guardrails.sidecar=true)."] },
+]);
+
+describe("ecs-task-family-unique: daemon task definitions among themselves", () => {
+    it("two daemon task definitions of one family conflict", () => {
+        const message = (other: string) => `Daemon task definition family 'agent' is also declared by '${other}'. Give each task definition its own family, so revisions map one-to-one to application versions.`;
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.daemonTaskDefinition, name: "a", props: dtd() },
+            { type: native.daemonTaskDefinition, name: "b", props: { ...dtd(), containerDefinitions: [nativeContainer()] } },
+        ]), [`a: ${message("b")}`, `b: ${message("a")}`]);
+    });
+    it("a daemon task definition and a task definition of one family do not", () => {
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: types.daemonTaskDefinition, name: "a", props: dtd() },
+            { type: types.taskDefinition, name: "b", props: td(undefined, { family: "agent" }) },
+        ]), []);
+    });
+    it("execution role and task role are one role: flagged on a daemon task definition", () => {
+        const role = "arn:aws:iam::123456789012:role/agent";
+        assert.deepEqual(checkStack("ecs-execution-role-distinct", [{ type: types.daemonTaskDefinition, name: "a", props: dtd(undefined, { taskRoleArn: role, executionRoleArn: role }) }]),
+            ["a: Task definition 'a' uses 'arn:aws:iam::123456789012:role/agent' as both execution role and task role, so the application holds the agent's permissions. Use two roles."]);
+    });
+});
+
+const daemonTags = "ECS managed tags are off, so tasks are not tagged with their cluster and daemon for cost reports. Set enableEcsManagedTags to true.";
+table("ecs-managed-tags", types.daemon, [
+    { name: "a daemon with managed tags passes", props: daemon() },
+    { name: "a daemon without fails", props: daemon({ enableEcsManagedTags: false }), violations: [daemonTags] },
+    { name: "aws-native daemon without fails", type: native.daemon, props: { ...daemon({ enableEcsManagedTags: undefined }), name: undefined, daemonName: "agent" }, violations: [daemonTags] },
+]);
+const noPropagation = (now: string) => `propagateTags ${now}, so tasks do not carry the daemon's tags for cost reports. Set propagateTags to 'DAEMON'.`;
+table("ecs-propagate-tags", types.daemon, [
+    { name: "DAEMON passes on a daemon", props: daemon() },
+    { name: "NONE fails", props: daemon({ propagateTags: "NONE" }), violations: [noPropagation("is 'NONE'")] },
+    { name: "unset fails", props: daemon({ propagateTags: undefined }), violations: [noPropagation("is unset")] },
+    { name: "aws-native NONE fails", type: native.daemon, props: daemon({ propagateTags: "NONE" }), violations: [noPropagation("is 'NONE'")] },
+    { name: "a lower-case daemon is not DAEMON (the API takes the enum as spelt)", props: daemon({ propagateTags: "daemon" }), violations: [noPropagation("is 'daemon'")] },
+    { name: "DAEMON does not pass on a service", type: types.service, props: service({ propagateTags: "DAEMON" }), violations: ["propagateTags is 'DAEMON', so tasks do not carry the service's tags for cost reports. Set propagateTags to 'SERVICE' or 'TASK_DEFINITION'."] },
+]);
+table("ecs-required-tags", types.daemon, [
+    { name: "a daemon without the required tag", props: daemon(), config: { requiredTags: ["team"] }, violations: ["Missing required tag 'team'. Add it so cost and ownership reports can group this resource."] },
+    { name: "an aws-native daemon with it", type: native.daemon, props: { ...daemon(), tags: [{ key: "team", value: "shop" }] }, config: { requiredTags: ["team"] } },
+    { name: "a daemon task definition without it", type: types.daemonTaskDefinition, props: dtd(), config: { requiredTags: ["team"] }, violations: ["Missing required tag 'team'. Add it so cost and ownership reports can group this resource."] },
+]);
+table("ecs-service-security-group", types.daemon, [
+    { name: "a daemon has no network configuration of its own", props: daemon(), notApplicable: "applies to service, taskSet, expressService" },
+]);
+
+describe("daemon remediations write the daemon's own properties", () => {
+    it("propagateTags DAEMON on a daemon, SERVICE on a service", () => {
+        assert.equal(remediate("ecs-propagate-tags", types.daemon, daemon({ propagateTags: "NONE" }))!.propagateTags, "DAEMON");
+        assert.equal(remediate("ecs-propagate-tags", native.daemon, daemon({ propagateTags: undefined }))!.propagateTags, "DAEMON");
+        assert.equal(remediate("ecs-propagate-tags", types.service, service({ propagateTags: "NONE" }))!.propagateTags, "SERVICE");
+    });
+    it("enableEcsManagedTags, in both providers; the remediated daemon passes", () => {
+        for (const type of [types.daemon, native.daemon]) {
+            const fixed = remediate("ecs-managed-tags", type, daemon({ enableEcsManagedTags: false }))!;
+            assert.equal(fixed.enableEcsManagedTags, true);
+            assert.deepEqual(check("ecs-managed-tags", type, fixed).violations, []);
+            const propagated = remediate("ecs-propagate-tags", type, daemon({ propagateTags: "NONE" }))!;
+            assert.deepEqual(check("ecs-propagate-tags", type, propagated).violations, []);
+        }
+    });
+});
+
+describe("aws-native Express Gateway Service: the findings of its aws twin", () => {
+    const aws = expressService({ taskRoleArn: undefined, primaryContainer: { image: "web:latest", environments: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }] }, networkConfigurations: [{ subnets: ["subnet-1"] }] });
+    const awsNative = { ...expressService({ taskRoleArn: undefined }), networkConfigurations: undefined, networkConfiguration: { subnets: ["subnet-1"] }, primaryContainer: { image: "web:latest", environment: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }] } };
+    const mandatory = (type: string, props: Props) => rules
+        .filter((r): r is ResourceRule => r.kind === "resource" && r.level === "mandatory")
+        .flatMap((r) => findings(r.name, type, props).map((f) => `${r.name} ${f}`));
+    it("five mandatory findings, at paths spelt as each provider spells them", () => {
+        assert.deepEqual(mandatory(types.expressService, aws), [
+            "ecs-image-tag-pinned primaryContainer.image: container #1 image 'web:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.",
+            "ecs-log-configuration primaryContainer.awsLogsConfigurations: container #1 has no log configuration, so its stdout/stderr are lost. Set primaryContainer.awsLogsConfigurations with one of: awslogs, awsfirelens, splunk.",
+            "ecs-task-role taskRoleArn: No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn.",
+            "ecs-service-security-group networkConfigurations[].securityGroups: The service's networkConfigurations has no security group, so its tasks get the VPC's default group. Add a security group created for this service.",
+            "ecs-no-secrets-in-environment primaryContainer.environments[0].value: container #1 environment variable 'DB_PASSWORD' is named like a secret and is stored in plain text in the task definition. Move it to `secrets` (Secrets Manager or SSM).",
+        ]);
+        assert.deepEqual(mandatory(native.expressService, awsNative), [
+            "ecs-image-tag-pinned primaryContainer.image: container #1 image 'web:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest.",
+            "ecs-log-configuration primaryContainer.awsLogsConfiguration: container #1 has no log configuration, so its stdout/stderr are lost. Set primaryContainer.awsLogsConfiguration with one of: awslogs, awsfirelens, splunk.",
+            "ecs-task-role taskRoleArn: No task role is set (taskRoleArn), so the application cannot be given its own narrowly scoped permissions. Create a role for this family and set taskRoleArn.",
+            "ecs-service-security-group networkConfiguration.securityGroups: The service's networkConfiguration has no security group, so its tasks get the VPC's default group. Add a security group created for this service.",
+            "ecs-no-secrets-in-environment primaryContainer.environment[0].value: container #1 environment variable 'DB_PASSWORD' is named like a secret and is stored in plain text in the task definition. Move it to `secrets` (Secrets Manager or SSM).",
+        ]);
+    });
+    it("a compliant one passes, and its security groups count in ecs-security-group-per-service", () => {
+        const ok = { ...expressService(), networkConfigurations: undefined, networkConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-web"] }, primaryContainer: { image: appImage, awsLogsConfiguration: { logGroup: "/ecs/web", logStreamPrefix: "web" } } };
+        assert.deepEqual(mandatory(native.expressService, ok), []);
+        assert.equal(checkStack("ecs-security-group-per-service", [
+            { type: native.expressService, name: "web", props: ok },
+            { type: types.service, name: "api", props: service({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg-web"] } }) },
+        ]).length, 2);
+    });
+    it("a primaryContainer not known yet waits", () => {
+        assert.deepEqual(check("ecs-image-tag-pinned", native.expressService, { ...expressService(), primaryContainer: unknownString }).pending.length, 1);
+    });
+});
+
+const publicPolicy = { Version: "2012-10-17", Statement: [{ Sid: "Pull", Effect: "Allow", Principal: "*", Action: "ecr:*" }] };
+const publicMessage = "Repository policy statement 'Pull' allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID.";
+table("ecr-no-public-access", types.creationTemplate, [
+    { name: "aws: a public repositoryPolicy (JSON string) fails", props: { prefix: "shop", imageTagMutability: "IMMUTABLE", repositoryPolicy: JSON.stringify(publicPolicy) }, violations: [publicMessage] },
+    { name: "aws-native: a public repositoryPolicy (JSON string) fails", type: native.creationTemplate, props: { prefix: "shop", repositoryPolicy: JSON.stringify(publicPolicy) }, violations: [publicMessage] },
+    { name: "aws-native: a public repositoryPolicy given as an object fails", type: native.creationTemplate, props: { prefix: "shop", repositoryPolicy: publicPolicy }, violations: [publicMessage] },
+    { name: "a policy naming an account passes", props: { prefix: "shop", repositoryPolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "ecr:*" }] }) } },
+    { name: "no policy: not applicable", props: { prefix: "shop" }, notApplicable: "the repository has no inline policy" },
+    { name: "a policy not known yet waits", props: { prefix: "shop", repositoryPolicy: unknownString }, pending: ["repositoryPolicy is not known yet"] },
+]);
+table("ecs-input-well-formed", types.creationTemplate, [
+    { name: "a repositoryPolicy that is not JSON is malformed", props: { prefix: "shop", repositoryPolicy: "{\"Statement\": [" }, violations: ["Malformed input: repositoryPolicy is not valid JSON. Fix it so the other policies can check this resource."] },
+]);

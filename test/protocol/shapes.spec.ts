@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import { join } from "path";
 import { PackHandle, startPack } from "../harness/analyzer";
 import { propertyOf, said } from "../harness/said";
-import { unknown, urn } from "../harness/wire";
+import { secret, unknown, urn } from "../harness/wire";
 import { container as c, daemon, daemonContainer as dc, daemonTaskDefinition as dtd, expressService, service, taskDefinition as td, types } from "../support/fixtures";
 
 const root = join(__dirname, "..", "..");
@@ -45,6 +45,18 @@ describe("issue 14 shapes and fixes, over the Analyzer protocol", function () {
         const r = await pack.analyze({ type: "aws-native:ecs:DaemonTaskDefinition", name: "agent", properties: { ...dtd(), containerDefinitions: [{ ...container, environment: [password] }] } });
         assert.deepEqual(seen(r, headline), findings("containerDefinitions[0].environment[0].value"));
         for (const d of r.diagnostics) assert.doesNotMatch(d.message, /hunter2/);
+    });
+
+    it("secrets stay out of the messages: a secret container name, image and daemon name", async () => {
+        const r = await pack.analyze({ type: types.daemonTaskDefinition, name: "agent", properties: dtd([dc({ name: secret("s3cr3t-name"), image: secret("registry.example/s3cr3t:latest"), privileged: true })]) });
+        assert.deepEqual(r.diagnostics.filter((d) => headline.includes(d.policyName as never)).map((d) => d.policyName), ["ecs-image-tag-pinned", "ecs-no-privileged"]);
+        for (const d of r.diagnostics) assert.doesNotMatch(d.message, /s3cr3t/);
+        const stack = await pack.analyzeStack([
+            { type: types.daemonTaskDefinition, name: "a", properties: dtd(undefined, { family: secret("s3cr3t-family") }) },
+            { type: "aws-native:ecs:DaemonTaskDefinition", name: "b", properties: { ...dtd(), family: secret("s3cr3t-family"), containerDefinitions: [] } },
+        ]);
+        assert.equal(stack.diagnostics.filter((d) => d.policyName === "ecs-task-family-unique").length, 2);
+        for (const d of stack.diagnostics) assert.doesNotMatch(d.message, /s3cr3t/);
     });
 
     it("a daemon that propagates no tags and has managed tags off", async () => {

@@ -212,3 +212,41 @@ table("ecr-no-public-access", types.creationTemplate, [
 table("ecs-input-well-formed", types.creationTemplate, [
     { name: "a repositoryPolicy that is not JSON is malformed", props: { prefix: "shop", repositoryPolicy: "{\"Statement\": [" }, violations: ["Malformed input: repositoryPolicy is not valid JSON. Fix it so the other policies can check this resource."] },
 ]);
+
+// Tried as a developer who wants past the pack: each stays caught (or is said to be malformed, mandatory).
+describe("ways round the new shapes", () => {
+    const malformed = (what: string) => [`Malformed input: ${what}. Fix it so the other policies can check this resource.`];
+    const open = { Effect: "Allow", Principal: "*", Action: "ecr:*" };
+    const everyone = ["Repository policy statement #1 allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."];
+    const cases: [string, string, string, unknown, string[]][] = [
+        ["a null container before the privileged one", "ecs-no-privileged", types.daemonTaskDefinition, dtd([null, dc({ privileged: true })]),
+            ["container 'agent' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."]],
+        ["a null environment entry before the password", "ecs-no-secrets-in-environment", types.daemonTaskDefinition, dtd([dc({ environments: [null, password] })]), [secretMessage]],
+        ["privileged as the string 'true'", "ecs-no-privileged", types.daemonTaskDefinition, dtd([dc({ privileged: "true" })]),
+            ["container 'agent' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."]],
+        ["commands as a string, not a list", "ecs-input-well-formed", types.daemonTaskDefinition, dtd([dc({ commands: "supervisord" })]), malformed("containerDefinitions[0].commands is a string, expected a list")],
+        ["the task definition's JSON string on a daemon (aws)", "ecs-input-well-formed", types.daemonTaskDefinition, dtd(undefined, { containerDefinitions: JSON.stringify([dc({ privileged: true })]) }), malformed("containerDefinitions is a string, expected a list")],
+        ["the task definition's JSON string on a daemon (aws-native)", "ecs-input-well-formed", native.daemonTaskDefinition, dtd(undefined, { containerDefinitions: JSON.stringify([nativeContainer({ privileged: true })]) }), malformed("containerDefinitions is a string, expected a list")],
+        ["one container object instead of a list", "ecs-input-well-formed", native.daemonTaskDefinition, dtd(undefined, { containerDefinitions: nativeContainer({ privileged: true }) }), malformed("containerDefinitions is an object, expected a list")],
+        ["EGS (aws-native): security groups [null, '']", "ecs-service-security-group", native.expressService,
+            { ...expressService(), networkConfigurations: undefined, networkConfiguration: { securityGroups: [null, ""] }, primaryContainer: { image: appImage, awsLogsConfiguration: { logGroup: "g", logStreamPrefix: "p" } } },
+            ["The service's networkConfiguration has no security group, so its tasks get the VPC's default group. Add a security group created for this service."]],
+        ["EGS (aws-native): the aws list form of networkConfiguration", "ecs-input-well-formed", native.expressService, { ...expressService(), networkConfigurations: undefined, networkConfiguration: [{ securityGroups: ["sg"] }] }, malformed("networkConfiguration is a list, expected an object")],
+        ["EGS (aws-native): the aws plural networkConfigurations is not its network configuration", "ecs-service-security-group", native.expressService,
+            { ...expressService(), primaryContainer: { image: appImage, awsLogsConfiguration: { logGroup: "g", logStreamPrefix: "p" } } },
+            ["The service has no networkConfiguration, so its tasks get no security group of their own. Set networkConfiguration with subnets and a security group for this service."]],
+        ["EGS (aws-native): the aws plural environments is not its environment", "ecs-no-secrets-in-environment", native.expressService, { ...expressService(), primaryContainer: { image: appImage, environments: [password] } }, []],
+        ["EGS (aws-native): a null environment entry", "ecs-no-secrets-in-environment", native.expressService, { ...expressService(), primaryContainer: { image: appImage, environment: [null, password] } },
+            ["container #1 environment variable 'DB_PASSWORD' is named like a secret and is stored in plain text in the task definition. Move it to `secrets` (Secrets Manager or SSM)."]],
+        ["a template policy with lower-case element names (IAM reads any case)", "ecr-no-public-access", native.creationTemplate, { prefix: "p", repositoryPolicy: JSON.stringify({ statement: [{ effect: "allow", principal: "*", action: "*" }] }) }, everyone],
+        ["a template policy whose Statement is one object", "ecr-no-public-access", types.creationTemplate, { prefix: "p", repositoryPolicy: JSON.stringify({ Statement: { ...open, Principal: { AWS: ["*"] } } }) }, everyone],
+        ["a template policy after blank lines", "ecr-no-public-access", types.creationTemplate, { prefix: "p", repositoryPolicy: `\n  ${JSON.stringify({ Statement: [open] })}` }, everyone],
+        ["a template policy behind a byte-order mark", "ecs-input-well-formed", types.creationTemplate, { prefix: "p", repositoryPolicy: `\uFEFF${JSON.stringify({ Statement: [open] })}` }, malformed("repositoryPolicy is not valid JSON")],
+        ["a template policy that is a list", "ecs-input-well-formed", native.creationTemplate, { prefix: "p", repositoryPolicy: [open] }, malformed("repositoryPolicy is a list, expected an object")],
+        ["a daemon's propagateTags ' DAEMON'", "ecs-propagate-tags", types.daemon, daemon({ propagateTags: " DAEMON" }), ["propagateTags is ' DAEMON', so tasks do not carry the daemon's tags for cost reports. Set propagateTags to 'DAEMON'."]],
+        ["a daemon's enableEcsManagedTags 'false'", "ecs-managed-tags", types.daemon, daemon({ enableEcsManagedTags: "false" }), [daemonTags]],
+    ];
+    for (const [name, policy, type, props, violations] of cases) {
+        it(name, () => assert.deepEqual(check(policy, type, props).violations, violations));
+    }
+});

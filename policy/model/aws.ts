@@ -1,7 +1,7 @@
 // The `aws` provider's shapes, mapped onto the model.
 import type { ReferenceKind, CapacityProviderFacet, ContainerField, ContainerValue, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
 import type * as aws from "@pulumi/aws/types/input";
-import { ContainerShape, containerKeys, inside, readContainer, readContainerList, taskDefinitionFields, withoutAbsent } from "./container-fields";
+import { ContainerShape, asShapeReads, containerKeys, inside, readContainer, readContainerList, taskDefinitionFields } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
 
@@ -123,6 +123,7 @@ export const awsDaemonContainers: ContainerShape = {
     keys: { ...containerKeys, command: awsDaemonKeys.commands, entryPoint: awsDaemonKeys.entryPoints, environment: awsDaemonKeys.environments },
     fields: daemonContainerFields,
     absent: ["versionConsistency", "dockerLabels"],
+    bridge: true,
 };
 
 /**
@@ -231,12 +232,15 @@ export interface ExpressSpelling {
     /** `primaryContainer.<logs>`: a list (aws) or one object (aws-native). */
     logs: { key: string; list: boolean };
     networks: { key: string; list: boolean };
+    /** True for the aws provider, whose Terraform bridge maps keys by name (see terraform-names). */
+    bridge?: true;
 }
 
 const awsExpressSpelling: ExpressSpelling = {
     keys: expressContainerKeys,
     logs: { key: "awsLogsConfigurations", list: true },
     networks: { key: "networkConfigurations", list: true },
+    bridge: true,
 };
 
 export function expressServiceIn(spelling: ExpressSpelling): Mapper {
@@ -258,9 +262,12 @@ function expressService(model: ResourceModel, p: Props, read: Reader, spelling: 
     const logsPath = `primaryContainer.${spelling.logs.key}`;
     let containers: TaskFacet["containers"];
     if (isPlainObject(raw)) {
-        const shape: ContainerShape = { keys: spelling.keys, fields: expressContainerFields, absent: ["logConfiguration"] };
-        const container = readContainer(withoutAbsent(raw, shape), 0, "primaryContainer", shape.fields, read, shape.keys);
-        const logs = elementsOf(raw[spelling.logs.key], logsPath, spelling.logs.list, read);
+        // The logs key is read beside the table (its own shape), so it is mapped with the table's keys.
+        const keys = { ...spelling.keys, logs: spelling.logs.key } as ContainerShape["keys"];
+        const shape: ContainerShape = { keys, fields: expressContainerFields, absent: ["logConfiguration"], ...(spelling.bridge ? { bridge: true as const } : {}) };
+        const primary = asShapeReads(raw, shape, "primaryContainer", read);
+        const container = readContainer(primary, 0, "primaryContainer", shape.fields, read, spelling.keys);
+        const logs = elementsOf(primary[spelling.logs.key], logsPath, spelling.logs.list, read);
         container.logDriver = isUnreadable(logs) ? logs : logs && logs.length > 0 ? "awslogs" : undefined;
         container.paths = Object.create(container.paths, { logDriver: { value: logsPath, enumerable: true } });
         containers = [container];

@@ -2,6 +2,7 @@
 // the container's values and the keys they are read from.
 import type { Container, ContainerField, ContainerValue, EnvironmentVariable } from "./ecs";
 import { readAsProvider } from "./providerJson";
+import { containerAsBridgeReads } from "./terraform-names";
 import { Field, Reader, Unreadable, isPlainObject, isUnreadable } from "./values";
 
 /** Where each value of a container is read from, as the ECS API (and the aws provider's JSON) spells it. */
@@ -42,12 +43,18 @@ export interface ContainerShape {
     absent?: readonly string[];
     /** True when the list may be the aws provider's JSON string. */
     json?: true;
+    /** True for the aws provider's typed objects, whose keys its Terraform bridge maps by name (see terraform-names). */
+    bridge?: true;
 }
 
 export const taskDefinitionShape: ContainerShape = { keys: containerKeys, fields: taskDefinitionFields, json: true };
 
-/** A container object without the keys its shape does not have. */
-export function withoutAbsent(raw: Record<string, unknown>, shape: ContainerShape): Record<string, unknown> {
+/** A container object as its provider reads it: keys mapped as its bridge maps them, without the keys its shape does not have. */
+export function asShapeReads(raw: Record<string, unknown>, shape: ContainerShape, path: string, read: Reader): Record<string, unknown> {
+    return withoutAbsent(shape.bridge ? containerAsBridgeReads(raw, shape.keys, path, read) : raw, shape);
+}
+
+function withoutAbsent(raw: Record<string, unknown>, shape: ContainerShape): Record<string, unknown> {
     if (!shape.absent || !shape.absent.some((k) => Object.prototype.hasOwnProperty.call(raw, k))) return raw;
     const copy = { ...raw };
     for (const key of shape.absent) delete copy[key];
@@ -82,7 +89,7 @@ export function readContainerList(value: unknown, path: string, read: Reader, sh
             if (raw.reason === "malformed") return new Unreadable("malformed", itemPath);
             containers.push(raw);
         } else {
-            containers.push(readContainer(withoutAbsent(raw, shape), i, itemPath, shape.fields, read, shape.keys));
+            containers.push(readContainer(asShapeReads(raw, shape, itemPath, read), i, itemPath, shape.fields, read, shape.keys));
         }
     }
     return containers;

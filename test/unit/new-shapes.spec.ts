@@ -63,9 +63,10 @@ describe("daemon task definitions: a privileged :latest daemon with a password",
             }
         }
     });
-    it("the aws shape's singular names are not its fields: environment there is no environment", () => {
-        // The aws provider reads `environments`; a singular key is not sent to ECS, and a plural one is.
-        assert.deepEqual(findings("ecs-no-secrets-in-environment", types.daemonTaskDefinition, dtd([dc({ environment: [password] })])), []);
+    it("keys as each provider maps them: the aws bridge sets `environment` for a key it has no name for, aws-native drops it", () => {
+        // The aws provider's bridge turns an unknown key into a Terraform name (`environment`, `Environment` ->
+        // `environment`), the attribute `environments` sets; aws-native converts only its schema's names.
+        assert.deepEqual(findings("ecs-no-secrets-in-environment", types.daemonTaskDefinition, dtd([dc({ environments: undefined, environment: [password] })])), [`containerDefinitions[0].environments[0].value: ${secretMessage}`]);
         assert.deepEqual(findings("ecs-no-secrets-in-environment", native.daemonTaskDefinition, { ...dtd(), containerDefinitions: [{ ...nativeContainer(), environments: [password] }] }), []);
     });
 });
@@ -249,4 +250,35 @@ describe("ways round the new shapes", () => {
     for (const [name, policy, type, props, violations] of cases) {
         it(name, () => assert.deepEqual(check(policy, type, props).violations, violations));
     }
+});
+
+// The aws provider's typed objects go through its Terraform bridge, which maps a key it has no Pulumi name for to a
+// Terraform name and sets that attribute: `Privileged`, `entry_point`, `command` all reach ECS.
+describe("aws typed containers: keys read as the bridge maps them", () => {
+    const { environments: _e, commands: _c, ...base } = dc();
+    const cases: [string, string, string, unknown, string[]][] = [
+        ["`Privileged`", "ecs-no-privileged", types.daemonTaskDefinition, dtd([{ ...base, Privileged: true }]),
+            ["container 'agent' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs."]],
+        ["`Environment` with `Name`/`Value`", "ecs-no-secrets-in-environment", types.daemonTaskDefinition, dtd([{ ...base, Environment: [{ Name: "DB_PASSWORD", Value: "hunter2-hunter2" }] }]), [secretMessage]],
+        ["`entry_point` (the Terraform name)", "ecs-single-process", types.daemonTaskDefinition, dtd([{ ...base, entry_point: ["supervisord", "-n"] }]),
+            ["container 'agent' starts the process supervisor 'supervisord'. Run the application directly and let ECS restart the task."]],
+        ["`command` (singular)", "ecs-single-process", types.daemonTaskDefinition, dtd([{ ...base, command: ["pm2-runtime", "app.js"] }]),
+            ["container 'agent' starts the process supervisor 'pm2-runtime'. Run the application directly and let ECS restart the task."]],
+        ["`linux_parameters.init_process_enabled` counts as set", "ecs-init-process", types.daemonTaskDefinition, dtd([{ ...base, linuxParameters: undefined, linux_parameters: { init_process_enabled: true } }]), []],
+        ["`ReadonlyRootFilesystem: false`", "ecs-readonly-root-filesystem", types.daemonTaskDefinition, dtd([{ ...base, readonlyRootFilesystem: undefined, ReadonlyRootFilesystem: false }]),
+            ["container 'agent' can write to its root filesystem. Set readonlyRootFilesystem to true and mount volumes where it must write."]],
+        ["two keys for one attribute: the provider refuses them", "ecs-input-well-formed", types.daemonTaskDefinition, dtd([{ ...base, environments: [], environment: [password] }]),
+            ["Malformed input: containerDefinitions[0].environment sets the same property as environments, which the provider refuses. Fix it so the other policies can check this resource."]],
+        ["EGS: `environment` (singular)", "ecs-no-secrets-in-environment", types.expressService, expressService({ primaryContainer: { image: appImage, awsLogsConfigurations: [{ logGroup: "g", logStreamPrefix: "p" }], environment: [password] } }),
+            ["container #1 environment variable 'DB_PASSWORD' is named like a secret and is stored in plain text in the task definition. Move it to `secrets` (Secrets Manager or SSM)."]],
+        ["EGS: `Image`", "ecs-image-tag-pinned", types.expressService, expressService({ primaryContainer: { Image: "web:latest", awsLogsConfigurations: [{ logGroup: "g", logStreamPrefix: "p" }] } }),
+            ["container #1 image 'web:latest' uses the mutable tag 'latest'. Use a unique tag per build (e.g. the git SHA) or a digest."]],
+        ["EGS: `aws_logs_configuration` is its log configuration", "ecs-log-configuration", types.expressService, expressService({ primaryContainer: { image: appImage, aws_logs_configuration: [{ logGroup: "g", logStreamPrefix: "p" }] } }), []],
+    ];
+    for (const [name, policy, type, props, violations] of cases) {
+        it(name, () => assert.deepEqual(check(policy, type, props).violations, violations));
+    }
+    it("aws-native converts only its schema's names: other spellings never reach ECS", () => {
+        assert.deepEqual(check("ecs-no-privileged", native.daemonTaskDefinition, { ...dtd(), containerDefinitions: [{ ...nativeContainer(), Privileged: true }] }).violations, []);
+    });
 });

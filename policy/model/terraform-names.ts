@@ -1,0 +1,67 @@
+// How the aws provider (a Terraform bridge) names the keys of a typed object. A key that is not the property's
+// Pulumi name is not ignored: the bridge turns it into a Terraform name (`entryPoint`, `EntryPoint` and
+// `entry_point` all become `entry_point`) and sets that attribute, which is the one `entryPoints` sets. So the
+// pack reads such a key as the property it sets.
+import { Reader, isPlainObject } from "./values";
+
+/** The bridge's fallback for a key it has no Pulumi name for (`PulumiToTerraformName`): `entryPoint` -> `entry_point`. */
+export function terraformName(key: string): string {
+    let name = "";
+    for (let i = 0; i < key.length; i++) {
+        const c = key[i];
+        name += c >= "A" && c <= "Z" ? `${i === 0 ? "" : "_"}${c.toLowerCase()}` : c;
+    }
+    return name;
+}
+
+/** Pulumi names the bridge pluralised from a singular Terraform block (`environment` -> `environments`). */
+const pluralised: Readonly<Record<string, string>> = {
+    environments: "environment", entryPoints: "entry_point", commands: "command", awsLogsConfigurations: "aws_logs_configuration",
+};
+
+/** The Terraform attribute a Pulumi property name sets. */
+export function attributeOf(pulumiName: string): string {
+    return Object.prototype.hasOwnProperty.call(pluralised, pulumiName) ? pluralised[pulumiName] : terraformName(pulumiName);
+}
+
+/**
+ * The object with every key that sets one of `names` renamed to that Pulumi name. Two keys that set one attribute
+ * are refused by the provider: that is malformed input.
+ */
+export function asBridgeReads(raw: Record<string, unknown>, names: readonly string[], path: string, read: Reader): Record<string, unknown> {
+    const byAttribute = new Map(names.map((n) => [attributeOf(n), n]));
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(raw)) {
+        if (names.includes(key)) continue;
+        const name = byAttribute.get(terraformName(key));
+        if (name === undefined) continue;
+        copy ??= { ...raw };
+        if (copy[name] !== undefined) {
+            read.problem(`${path}.${key}`, `sets the same property as ${name}, which the provider refuses`);
+            continue;
+        }
+        copy[name] = raw[key];
+        delete copy[key];
+    }
+    return copy ?? raw;
+}
+
+/**
+ * A container object as the bridge reads it, at every level the pack reads: the container's own keys, the objects
+ * `nested` names (`linuxParameters.initProcessEnabled`), and each `{name, value}` of its environment list.
+ */
+export function containerAsBridgeReads(raw: Record<string, unknown>, keys: Readonly<Record<string, string>>, path: string, read: Reader): Record<string, unknown> {
+    const steps = Object.values(keys).map((k) => k.split("."));
+    const top = [...new Set(steps.map((s) => s[0]))];
+    const container = { ...asBridgeReads(raw, top, path, read) };
+    for (const first of top) {
+        const inner = [...new Set(steps.filter((s) => s[0] === first && s.length > 1).map((s) => s[1]))];
+        const value = container[first];
+        if (inner.length > 0 && isPlainObject(value)) container[first] = asBridgeReads(value, inner, `${path}.${first}`, read);
+    }
+    const environment = container[keys.environment];
+    if (Array.isArray(environment)) {
+        container[keys.environment] = environment.map((e, i) => (isPlainObject(e) ? asBridgeReads(e, ["name", "value"], `${path}.${keys.environment}[${i}]`, read) : e));
+    }
+    return container;
+}

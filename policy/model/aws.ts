@@ -3,6 +3,7 @@ import type { ReferenceKind, CapacityProviderFacet, ContainerField, ContainerVal
 import type * as aws from "@pulumi/aws/types/input";
 import { ContainerShape, asShapeReads, containerKeys, inside, readContainer, readContainerList, taskDefinitionFields } from "./container-fields";
 import { readPolicyStatements } from "./iam";
+import { BridgeLevels, propsAsBridgeReads } from "./terraform-names";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
 
 type Props = Record<string, unknown>;
@@ -27,7 +28,7 @@ export const awsReferences: Record<string, ReferenceKind> = {
     "aws:ec2/vpc:Vpc": "vpc",
 };
 
-export const awsTypes: Record<string, Shape> = {
+const awsShapes: Record<string, Shape> = {
     "aws:ecs/taskDefinition:TaskDefinition": { kind: "taskDefinition", map: taskDefinition },
     "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": {
         kind: "daemonTaskDefinition",
@@ -66,6 +67,51 @@ export const awsTypes: Record<string, Shape> = {
         map: (m, p, r) => (m.lifecyclePolicy = { repository: r.string(p.repository, "repository") }),
     },
 };
+
+/**
+ * The names each shape reads, at each level, as the aws provider's Terraform bridge matches them: a key that is
+ * not the Pulumi name still sets the attribute its Terraform name names (`PidMode`, `pid_mode` -> `pid_mode`).
+ */
+const nestedLevels: BridgeLevels = {
+    "runtimePlatform": ["operatingSystemFamily"],
+    "volumes[]": ["name", "efsVolumeConfiguration"],
+    "volumes[].efsVolumeConfiguration": ["transitEncryption"],
+    "networkConfiguration": ["securityGroups", "assignPublicIp"],
+    "networkConfigurations[]": ["securityGroups"],
+    "deploymentCircuitBreaker": ["enable", "rollback"],
+    "deploymentController": ["type"],
+    "capacityProviderStrategies[]": ["capacityProvider"],
+    "settings[]": ["name", "value"],
+    "configuration": ["executeCommandConfiguration"],
+    "configuration.executeCommandConfiguration": ["logging"],
+    "autoScalingGroupProvider": ["managedScaling", "managedTerminationProtection"],
+    "autoScalingGroupProvider.managedScaling": ["status"],
+    "rules[]": ["scanFrequency", "repositoryFilters"],
+    "rules[].repositoryFilters[]": ["filter"],
+    "imageScanningConfiguration": ["scanOnPush"],
+    "encryptionConfigurations[]": ["encryptionType", "kmsKey"],
+    "imageTagMutabilityExclusionFilters[]": ["filter"],
+};
+const topLevel: Record<string, readonly string[]> = {
+    "aws:ecs/taskDefinition:TaskDefinition": ["containerDefinitions", "family", "networkMode", "requiresCompatibilities", "taskRoleArn", "executionRoleArn", "pidMode", "ipcMode", "cpu", "memory", "runtimePlatform", "volumes"],
+    "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": ["containerDefinitions", "family", "taskRoleArn", "executionRoleArn", "cpu", "memory"],
+    "aws:ecs/daemon:Daemon": ["name", "clusterArn", "enableEcsManagedTags", "propagateTags"],
+    "aws:ecs/service:Service": ["name", "cluster", "launchType", "platformVersion", "networkConfiguration", "deploymentCircuitBreaker", "deploymentController", "capacityProviderStrategies", "enableEcsManagedTags", "propagateTags"],
+    "aws:ecs/taskSet:TaskSet": ["service", "cluster", "launchType", "platformVersion", "networkConfiguration", "capacityProviderStrategies"],
+    "aws:ecs/expressGatewayService:ExpressGatewayService": ["serviceName", "cluster", "taskRoleArn", "executionRoleArn", "cpu", "memory", "primaryContainer", "networkConfigurations"],
+    "aws:ecs/cluster:Cluster": ["name", "settings", "configuration"],
+    "aws:ecs/capacityProvider:CapacityProvider": ["autoScalingGroupProvider"],
+    "aws:ecr/repository:Repository": ["name", "imageTagMutability", "imageTagMutabilityExclusionFilters", "imageScanningConfiguration", "encryptionConfigurations"],
+    "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": ["scanType", "rules"],
+    "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": ["prefix", "imageTagMutability", "imageTagMutabilityExclusionFilters", "repositoryPolicy"],
+    "aws:ecr/repositoryPolicy:RepositoryPolicy": ["repository", "policy"],
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": ["repository"],
+};
+
+export const awsTypes: Record<string, Shape> = Object.fromEntries(Object.entries(awsShapes).map(([type, shape]) => {
+    const levels: BridgeLevels = { ...nestedLevels, "": topLevel[type] ?? [] };
+    return [type, { ...shape, map: (m: ResourceModel, p: Props, r: Reader) => shape.map(m, propsAsBridgeReads(p, levels, r), r) }];
+}));
 
 function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
     model.task = taskFacet(p, read, readContainerList(p.containerDefinitions, "containerDefinitions", read));

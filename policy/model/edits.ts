@@ -2,6 +2,7 @@
 // at the property path the model read the field from (so each provider's spelling comes from its own table).
 import type { ResourceModel } from "./ecs";
 import { readAsProvider } from "./providerJson";
+import { attributesOf, terraformName } from "./terraform-names";
 import { isPlainObject, isUnreadable } from "./values";
 
 /** A change a remediation asks for, in the model's terms. */
@@ -35,7 +36,7 @@ export function applyEdits(model: ResourceModel, props: Props, edits: readonly M
             const key = steps[0] as string;
             containers ??= containerList(next[key], key);
             if (!containers) return undefined;
-            if (!setAt(containers.list, steps.slice(1), edit.value)) return undefined;
+            if (!setAt(containers.list, steps.slice(1), edit.value, !containers.json)) return undefined;
         } else if (edit.set === "containerInsights") {
             next = withSetting(next, steps[0] as string, "containerInsights", edit.value);
         } else {
@@ -88,11 +89,29 @@ function containerList(value: unknown, key: string): { key: string; list: Props[
     return { key, list: value.map((c) => (isPlainObject(c) ? structuredClone(c) : c)) as Props[], json: false };
 }
 
-/** Sets a value in place (the container list is already a copy); false when the path does not lead anywhere. */
-function setAt(root: unknown, steps: Step[], value: unknown): boolean {
+/**
+ * Moves the keys beside `step` that set the same attribute through the aws provider's bridge (`PropagateTags`
+ * beside `propagateTags`) to `step`: left in, the provider would refuse the two, or set what the edit did not.
+ */
+function dropAliases(object: Record<Step, unknown>, step: Step): void {
+    if (typeof step !== "string") return;
+    const attributes = attributesOf(step);
+    for (const key of Object.keys(object)) {
+        if (key === step || !attributes.includes(terraformName(key))) continue;
+        if (object[step] === undefined || object[step] === null) object[step] = object[key];
+        delete object[key];
+    }
+}
+
+/**
+ * Sets a value in place (the container list is already a copy); false when the path does not lead anywhere.
+ * `typed`: the containers are objects the provider reads by name, not JSON (whose decoder prefers the exact key).
+ */
+function setAt(root: unknown, steps: Step[], value: unknown, typed: boolean): boolean {
     let current = root as Record<Step, unknown>;
     for (let i = 0; i < steps.length - 1; i++) {
         const step = steps[i];
+        if (typed) dropAliases(current, step);
         if (current[step] === undefined || current[step] === null) {
             if (typeof step === "number") return false;
             current[step] = {};
@@ -100,6 +119,7 @@ function setAt(root: unknown, steps: Step[], value: unknown): boolean {
         if (typeof current[step] !== "object") return false;
         current = current[step] as Record<Step, unknown>;
     }
+    if (typed) dropAliases(current, steps[steps.length - 1]);
     current[steps[steps.length - 1]] = value;
     return true;
 }
@@ -109,6 +129,7 @@ function setIn(value: unknown, steps: Step[], leaf: unknown): unknown {
     if (steps.length === 0) return leaf;
     const [step, ...rest] = steps;
     const copy: Record<Step, unknown> = Array.isArray(value) ? [...value] as never : isPlainObject(value) ? { ...value } : {};
+    dropAliases(copy, step);
     copy[step] = setIn(copy[step], rest, leaf);
     return copy;
 }

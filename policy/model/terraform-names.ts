@@ -14,14 +14,14 @@ export function terraformName(key: string): string {
     return name;
 }
 
-/** Pulumi names the bridge pluralised from a singular Terraform block (`environment` -> `environments`). */
-const pluralised: Readonly<Record<string, string>> = {
-    environments: "environment", entryPoints: "entry_point", commands: "command", awsLogsConfigurations: "aws_logs_configuration",
-};
-
-/** The Terraform attribute a Pulumi property name sets. */
-export function attributeOf(pulumiName: string): string {
-    return Object.prototype.hasOwnProperty.call(pluralised, pulumiName) ? pluralised[pulumiName] : terraformName(pulumiName);
+/**
+ * The Terraform attributes a Pulumi property name may set: its own name, and for a name the bridge pluralised from
+ * a Terraform block (`environments` from `environment`) the singular. A name that is not an attribute is refused
+ * by the provider, so reading both is never more lenient than the provider.
+ */
+export function attributesOf(pulumiName: string): string[] {
+    const singular = pulumiName.endsWith("ies") ? `${pulumiName.slice(0, -3)}y` : pulumiName.endsWith("s") ? pulumiName.slice(0, -1) : pulumiName;
+    return [...new Set([terraformName(pulumiName), terraformName(singular)])];
 }
 
 /**
@@ -29,7 +29,8 @@ export function attributeOf(pulumiName: string): string {
  * are refused by the provider: that is malformed input.
  */
 export function asBridgeReads(raw: Record<string, unknown>, names: readonly string[], path: string, read: Reader): Record<string, unknown> {
-    const byAttribute = new Map(names.map((n) => [attributeOf(n), n]));
+    const byAttribute = new Map<string, string>();
+    for (const n of names) for (const a of attributesOf(n)) if (!byAttribute.has(a)) byAttribute.set(a, n);
     let copy: Record<string, unknown> | undefined;
     for (const key of Object.keys(raw)) {
         if (names.includes(key)) continue;
@@ -37,7 +38,7 @@ export function asBridgeReads(raw: Record<string, unknown>, names: readonly stri
         if (name === undefined) continue;
         copy ??= { ...raw };
         if (copy[name] !== undefined) {
-            read.problem(`${path}.${key}`, `sets the same property as ${name}, which the provider refuses`);
+            read.problem(path === "" ? key : `${path}.${key}`, `sets the same property as ${name}, which the provider refuses`);
             continue;
         }
         copy[name] = raw[key];
@@ -64,4 +65,25 @@ export function containerAsBridgeReads(raw: Record<string, unknown>, keys: Reado
         container[keys.environment] = environment.map((e, i) => (isPlainObject(e) ? asBridgeReads(e, ["name", "value"], `${path}.${keys.environment}[${i}]`, read) : e));
     }
     return container;
+}
+
+/** Where the pack reads a resource's typed objects: each level (`a.b`, `a[]` for a list's elements) and the names read there. */
+export type BridgeLevels = Readonly<Record<string, readonly string[]>>;
+
+/** The resource's properties as the bridge reads them, at every level of `levels` (`""` is the top). */
+export function propsAsBridgeReads(props: Record<string, unknown>, levels: BridgeLevels, read: Reader): Record<string, unknown> {
+    const walk = (value: Record<string, unknown>, level: string, path: string): Record<string, unknown> => {
+        const names = levels[level];
+        const object = names ? { ...asBridgeReads(value, names, path, read) } : value;
+        for (const [key, child] of Object.entries(object)) {
+            const inner = level === "" ? key : `${level}.${key}`;
+            const at = path === "" ? key : `${path}.${key}`;
+            if (isPlainObject(child) && levels[inner]) object[key] = walk(child, inner, at);
+            else if (Array.isArray(child) && levels[`${inner}[]`]) {
+                object[key] = child.map((e, i) => (isPlainObject(e) ? walk(e, `${inner}[]`, `${at}[${i}]`) : e));
+            }
+        }
+        return object;
+    };
+    return walk(props, "", "");
 }

@@ -59,6 +59,14 @@ describe("issue 14 shapes and fixes, over the Analyzer protocol", function () {
         for (const d of stack.diagnostics) assert.doesNotMatch(d.message, /s3cr3t/);
     });
 
+    it("keys the aws provider's bridge maps by name: Privileged on a daemon container, PidMode on a task definition", async () => {
+        const { privileged: _p, ...container } = dc();
+        const daemonResult = await pack.analyze({ type: types.daemonTaskDefinition, name: "agent", properties: dtd([{ ...container, Privileged: true }]) });
+        assert.deepEqual(seen(daemonResult, ["ecs-no-privileged"]), [["ecs-no-privileged", "mandatory", "container 'agent' runs privileged, with full access to the host. Remove privileged and add only the capabilities it needs.", "containerDefinitions[0].privileged"]]);
+        const task = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td(undefined, { PidMode: "host" }) });
+        assert.deepEqual(seen(task, ["ecs-no-host-namespaces"]), [["ecs-no-host-namespaces", "mandatory", "pidMode is 'host', so containers share the host's namespace. Remove it or use 'task'.", "pidMode"]]);
+    });
+
     it("a daemon that propagates no tags and has managed tags off", async () => {
         const r = await pack.analyze({ type: types.daemon, name: "agent", properties: daemon({ enableEcsManagedTags: false, propagateTags: "NONE" }) });
         assert.deepEqual(seen(r, ["ecs-managed-tags", "ecs-propagate-tags", "ecs-service-security-group"]), [

@@ -57,6 +57,7 @@ export function asBridgeReads(raw: Record<string, unknown>, names: readonly stri
         }
         copy[name] = raw[key];
         delete copy[key];
+        read.renamed(path === "" ? key : `${path}.${key}`, path === "" ? name : `${path}.${name}`);
     }
     return copy ?? raw;
 }

@@ -59,6 +59,18 @@ describe("issue 14 shapes and fixes, over the Analyzer protocol", function () {
         for (const d of stack.diagnostics) assert.doesNotMatch(d.message, /s3cr3t/);
     });
 
+    it("a secret under a key the bridge renames stays secret (Image, Environment[].Value, PidMode)", async () => {
+        const { image: _i, environments: _e, ...container } = dc();
+        const daemonResult = await pack.analyze({ type: types.daemonTaskDefinition, name: "agent", properties: dtd([{ ...container, Image: secret("registry.example/s3cr3t:latest"), Environment: [{ Name: "DB_PASSWORD", Value: secret("s3cr3t-password") }] }]) });
+        assert.deepEqual(daemonResult.diagnostics.filter((d) => headline.includes(d.policyName as never)).map((d) => d.policyName), ["ecs-image-tag-pinned", "ecs-no-secrets-in-environment"]);
+        const express = await pack.analyze({ type: types.expressService, name: "web", properties: expressService({ primaryContainer: { Image: secret("registry.example/s3cr3t:latest"), awsLogsConfigurations: [{ logGroup: "g", logStreamPrefix: "p" }] } }) });
+        assert.equal(express.diagnostics.filter((d) => d.policyName === "ecs-image-tag-pinned").length, 1);
+        const task = await pack.analyze({ type: types.taskDefinition, name: "api", properties: td(undefined, { PidMode: secret("host"), family: "s3cr3t-family" }) });
+        assert.equal(task.diagnostics.filter((d) => d.policyName === "ecs-no-host-namespaces").length, 1);
+        for (const d of [...daemonResult.diagnostics, ...express.diagnostics]) assert.doesNotMatch(d.message, /s3cr3t/);
+        for (const d of task.diagnostics.filter((x) => x.policyName === "ecs-no-host-namespaces")) assert.doesNotMatch(d.message, /'host'/);
+    });
+
     it("keys the aws provider's bridge maps by name: Privileged on a daemon container, PidMode on a task definition", async () => {
         const { privileged: _p, ...container } = dc();
         const daemonResult = await pack.analyze({ type: types.daemonTaskDefinition, name: "agent", properties: dtd([{ ...container, Privileged: true }]) });

@@ -28,19 +28,21 @@ export function applyEdits(model: ResourceModel, props: Props, edits: readonly M
     if (edits.length === 0) return undefined;
     let next: Props = { ...props };
     let containers: { key: string; list: Props[]; json: boolean } | undefined;
+    // The aws provider's typed objects are read by its Terraform bridge, which maps keys by name.
+    const bridge = model.type.startsWith("aws:");
     for (const edit of edits) {
         const target = pathOf(model, edit);
         if (target === undefined) return undefined;
         const steps = stepsOf(target);
         if ("container" in edit) {
-            const key = steps[0] as string;
+            const key = (bridge ? keyFor(next, steps[0]) : steps[0]) as string;
             containers ??= containerList(next[key], key);
             if (!containers) return undefined;
-            if (!setAt(containers.list, steps.slice(1), edit.value, !containers.json)) return undefined;
+            if (!setAt(containers.list, steps.slice(1), edit.value, bridge && !containers.json)) return undefined;
         } else if (edit.set === "containerInsights") {
             next = withSetting(next, steps[0] as string, "containerInsights", edit.value);
         } else {
-            next = setIn(next, steps, edit.value) as Props;
+            next = setIn(next, steps, edit.value, bridge) as Props;
             if (edit.set === "tagMutability") delete next[model.repository!.paths.mutableTagFilters];
         }
     }
@@ -90,28 +92,24 @@ function containerList(value: unknown, key: string): { key: string; list: Props[
 }
 
 /**
- * Moves the keys beside `step` that set the same attribute through the aws provider's bridge (`PropagateTags`
- * beside `propagateTags`) to `step`: left in, the provider would refuse the two, or set what the edit did not.
+ * The key that sets `step` in this object as the aws provider's bridge reads it: `step`, or the key the bridge maps
+ * to the same attribute (`PropagateTags`) when only that one is there. Editing that key keeps one key per
+ * attribute, and keeps a secret where the input had it.
  */
-function dropAliases(object: Record<Step, unknown>, step: Step): void {
-    if (typeof step !== "string") return;
+function keyFor(object: Record<Step, unknown>, step: Step): Step {
+    if (typeof step !== "string" || (object[step] !== undefined && object[step] !== null)) return step;
     const attributes = attributesOf(step);
-    for (const key of Object.keys(object)) {
-        if (key === step || !attributes.includes(terraformName(key))) continue;
-        if (object[step] === undefined || object[step] === null) object[step] = object[key];
-        delete object[key];
-    }
+    return Object.keys(object).find((k) => k !== step && attributes.includes(terraformName(k))) ?? step;
 }
 
 /**
  * Sets a value in place (the container list is already a copy); false when the path does not lead anywhere.
- * `typed`: the containers are objects the provider reads by name, not JSON (whose decoder prefers the exact key).
+ * `bridge`: the containers are objects the aws provider's bridge reads by name (not JSON, not aws-native's).
  */
-function setAt(root: unknown, steps: Step[], value: unknown, typed: boolean): boolean {
+function setAt(root: unknown, steps: Step[], value: unknown, bridge: boolean): boolean {
     let current = root as Record<Step, unknown>;
     for (let i = 0; i < steps.length - 1; i++) {
-        const step = steps[i];
-        if (typed) dropAliases(current, step);
+        const step = bridge ? keyFor(current, steps[i]) : steps[i];
         if (current[step] === undefined || current[step] === null) {
             if (typeof step === "number") return false;
             current[step] = {};
@@ -119,18 +117,18 @@ function setAt(root: unknown, steps: Step[], value: unknown, typed: boolean): bo
         if (typeof current[step] !== "object") return false;
         current = current[step] as Record<Step, unknown>;
     }
-    if (typed) dropAliases(current, steps[steps.length - 1]);
-    current[steps[steps.length - 1]] = value;
+    const last = steps[steps.length - 1];
+    current[bridge ? keyFor(current, last) : last] = value;
     return true;
 }
 
 /** A copy of `value` with `steps` set, copying only the objects on the way. */
-function setIn(value: unknown, steps: Step[], leaf: unknown): unknown {
+function setIn(value: unknown, steps: Step[], leaf: unknown, bridge: boolean): unknown {
     if (steps.length === 0) return leaf;
     const [step, ...rest] = steps;
     const copy: Record<Step, unknown> = Array.isArray(value) ? [...value] as never : isPlainObject(value) ? { ...value } : {};
-    dropAliases(copy, step);
-    copy[step] = setIn(copy[step], rest, leaf);
+    const key = bridge ? keyFor(copy, step) : step;
+    copy[key] = setIn(copy[key], rest, leaf, bridge);
     return copy;
 }
 

@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import { join } from "path";
 import { PackHandle, startPack } from "../harness/analyzer";
 import { propertyOf, said } from "../harness/said";
-import { secret, unknown, urn } from "../harness/wire";
+import { isSecret, secret, unknown, urn } from "../harness/wire";
 import { container as c, daemon, daemonContainer as dc, daemonTaskDefinition as dtd, expressService, service, taskDefinition as td, types } from "../support/fixtures";
 
 const root = join(__dirname, "..", "..");
@@ -91,6 +91,18 @@ describe("issue 14 shapes and fixes, over the Analyzer protocol", function () {
             const props = fixed.remediations.map((x) => x.properties).filter(Boolean).pop() as Record<string, unknown>;
             assert.equal(props.propagateTags, "DAEMON");
             assert.equal(props.enableEcsManagedTags, true);
+        } finally {
+            await pack.configureLikeCli();
+        }
+    });
+
+    it("a remediation edits a key the bridge renames in place, so its secret stays secret", async () => {
+        await pack.configureLikeCli({ "ecs-propagate-tags": "remediate" });
+        try {
+            const r = await pack.remediate({ type: types.service, name: "api", properties: service({ propagateTags: null, PropagateTags: secret("NONE") }) });
+            const props = r.remediations.map((x) => x.properties).filter(Boolean).pop() as Record<string, unknown>;
+            assert.ok(isSecret(props.PropagateTags as never), JSON.stringify(props.PropagateTags));
+            assert.equal(props.propagateTags ?? null, null);
         } finally {
             await pack.configureLikeCli();
         }

@@ -36,16 +36,21 @@ describe("aws keys read as the Terraform bridge maps them", () => {
         assert.deepEqual(check("ecs-required-tags", types.service, service({ tags: { Name: "api" } }), { requiredTags: ["Name"] }).violations, []);
         assert.equal(check("ecs-required-tags", types.service, service({ tags: { name: "api" } }), { requiredTags: ["Name"] }).violations.length, 1);
     });
-    it("a remediation writes the property the provider reads, moving a key that sets the same attribute", () => {
+    it("a remediation edits the key the provider reads, so one key stays per attribute (and a secret stays where it was)", () => {
         const tags = remediate("ecs-propagate-tags", types.service, service({ propagateTags: undefined, PropagateTags: "NONE" }))!;
-        assert.equal(tags.propagateTags, "SERVICE");
-        assert.equal("PropagateTags" in tags, false);
+        assert.equal(tags.PropagateTags, "SERVICE");
+        assert.equal(tags.propagateTags, undefined);
         assert.deepEqual(check("ecs-input-well-formed", types.service, tags).violations, []);
+        assert.deepEqual(check("ecs-propagate-tags", types.service, tags).violations, []);
         const { linuxParameters: _l, ...base } = dc();
         const init = remediate("ecs-init-process", types.daemonTaskDefinition, dtd([{ ...base, linux_parameters: { init_process_enabled: false, capabilities: { drops: ["ALL"] } } }]))!;
         const [container] = init.containerDefinitions as Record<string, unknown>[];
-        assert.deepEqual(container.linuxParameters, { capabilities: { drops: ["ALL"] }, initProcessEnabled: true });
-        assert.equal("linux_parameters" in container, false);
+        assert.deepEqual(container.linux_parameters, { init_process_enabled: true, capabilities: { drops: ["ALL"] } });
+        assert.equal("linuxParameters" in container, false);
         assert.deepEqual(check("ecs-init-process", types.daemonTaskDefinition, init).violations, []);
+    });
+    it("aws-native drops other spellings: its remediation writes its own name", () => {
+        const fixed = remediate("ecs-propagate-tags", "aws-native:ecs:Daemon", { daemonName: "agent", PropagateTags: "NONE" })!;
+        assert.equal(fixed.propagateTags, "DAEMON");
     });
 });

@@ -282,3 +282,15 @@ describe("aws typed containers: keys read as the bridge maps them", () => {
         assert.deepEqual(check("ecs-no-privileged", native.daemonTaskDefinition, { ...dtd(), containerDefinitions: [{ ...nativeContainer(), Privileged: true }] }).violations, []);
     });
 });
+
+describe("ecs-task-family-unique: a region aws-native does not have", () => {
+    it("an aws-native daemon task definition's `region` (dropped by the provider) does not move it out of its provider's region", () => {
+        const provider = { type: types.awsNativeProvider, urn: `urn:pulumi:dev::demo::${types.awsNativeProvider}::east`, props: { region: "us-east-1" } };
+        const props = { ...dtd(), containerDefinitions: [nativeContainer()] };
+        const message = (other: string) => `Daemon task definition family 'agent' is also declared by '${other}'. Give each task definition its own family, so revisions map one-to-one to application versions.`;
+        assert.deepEqual(checkStack("ecs-task-family-unique", [
+            { type: native.daemonTaskDefinition, name: "a", props, provider },
+            { type: native.daemonTaskDefinition, name: "b", props: { ...props, region: "eu-west-1" }, provider },
+        ]), [`a: ${message("b")}`, `b: ${message("a")}`]);
+    });
+});

@@ -1,10 +1,14 @@
 // The `aws` provider's shapes, mapped onto the model.
-import type { ReferenceKind, CapacityProviderFacet, ContainerField, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
-import { containerKeys, inside, readContainer, readContainerList } from "./container-fields";
+import type { ReferenceKind, CapacityProviderFacet, ContainerField, ContainerValue, EfsVolume, RegistryScanningFacet, ScanningRule, RepositoryFacet, ResourceKind, ResourceModel, ServiceFacet, TaskFacet } from "./ecs";
+import type * as aws from "@pulumi/aws/types/input";
+import { ContainerShape, asShapeReads, containerKeys, inside, readContainer, readContainerList, taskDefinitionFields } from "./container-fields";
 import { readPolicyStatements } from "./iam";
+import { BridgeLevels, propsAsBridgeReads } from "./terraform-names";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
 
 type Props = Record<string, unknown>;
+/** The property names read here, checked against the provider's own types at build time. */
+type Keys<T> = { [K in keyof T]-?: K };
 type Mapper = (model: ResourceModel, props: Props, read: Reader) => void;
 
 /** How a provider declares one resource type: what it is, and how its properties map onto the model. */
@@ -24,14 +28,19 @@ export const awsReferences: Record<string, ReferenceKind> = {
     "aws:ec2/vpc:Vpc": "vpc",
 };
 
-export const awsTypes: Record<string, Shape> = {
+const awsShapes: Record<string, Shape> = {
     "aws:ecs/taskDefinition:TaskDefinition": { kind: "taskDefinition", map: taskDefinition },
+    "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": {
+        kind: "daemonTaskDefinition",
+        map: (m, p, r) => (m.task = daemonTaskFacet(p, r, readContainerList(p.containerDefinitions, "containerDefinitions", r, awsDaemonContainers), false)),
+    },
+    "aws:ecs/daemon:Daemon": { kind: "daemon", map: (m, p, r) => (m.service = daemonFacet(p, r, "name")) },
     "aws:ecs/service:Service": {
         kind: "service",
         map: (m, p, r) => (m.service = service(p, r, false)),
     },
     "aws:ecs/taskSet:TaskSet": { kind: "taskSet", map: (m, p, r) => (m.service = service(p, r, true)) },
-    "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: expressService },
+    "aws:ecs/expressGatewayService:ExpressGatewayService": { kind: "expressService", map: (m, p, r) => expressService(m, p, r, awsExpressSpelling) },
     "aws:ecs/cluster:Cluster": { kind: "cluster", map: cluster },
     "aws:ecs/capacityProvider:CapacityProvider": { kind: "capacityProvider", map: (m, p, r) => (m.capacityProvider = capacityProvider(p, r)) },
     "aws:ecr/repository:Repository": { kind: "repository", map: repository },
@@ -58,6 +67,51 @@ export const awsTypes: Record<string, Shape> = {
         map: (m, p, r) => (m.lifecyclePolicy = { repository: r.string(p.repository, "repository") }),
     },
 };
+
+/**
+ * The names each shape reads, at each level, as the aws provider's Terraform bridge matches them: a key that is
+ * not the Pulumi name still sets the attribute its Terraform name names (`PidMode`, `pid_mode` -> `pid_mode`).
+ */
+const nestedLevels: BridgeLevels = {
+    "runtimePlatform": ["operatingSystemFamily"],
+    "volumes[]": ["name", "efsVolumeConfiguration"],
+    "volumes[].efsVolumeConfiguration": ["transitEncryption"],
+    "networkConfiguration": ["securityGroups", "assignPublicIp"],
+    "networkConfigurations[]": ["securityGroups"],
+    "deploymentCircuitBreaker": ["enable", "rollback"],
+    "deploymentController": ["type"],
+    "capacityProviderStrategies[]": ["capacityProvider"],
+    "settings[]": ["name", "value"],
+    "configuration": ["executeCommandConfiguration"],
+    "configuration.executeCommandConfiguration": ["logging"],
+    "autoScalingGroupProvider": ["managedScaling", "managedTerminationProtection"],
+    "autoScalingGroupProvider.managedScaling": ["status"],
+    "rules[]": ["scanFrequency", "repositoryFilters"],
+    "rules[].repositoryFilters[]": ["filter"],
+    "imageScanningConfiguration": ["scanOnPush"],
+    "encryptionConfigurations[]": ["encryptionType", "kmsKey"],
+    "imageTagMutabilityExclusionFilters[]": ["filter"],
+};
+const topLevel: Record<string, readonly string[]> = {
+    "aws:ecs/taskDefinition:TaskDefinition": ["containerDefinitions", "family", "networkMode", "requiresCompatibilities", "taskRoleArn", "executionRoleArn", "pidMode", "ipcMode", "cpu", "memory", "runtimePlatform", "volumes"],
+    "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": ["containerDefinitions", "family", "taskRoleArn", "executionRoleArn", "cpu", "memory"],
+    "aws:ecs/daemon:Daemon": ["name", "clusterArn", "enableEcsManagedTags", "propagateTags"],
+    "aws:ecs/service:Service": ["name", "cluster", "launchType", "platformVersion", "networkConfiguration", "deploymentCircuitBreaker", "deploymentController", "capacityProviderStrategies", "enableEcsManagedTags", "propagateTags"],
+    "aws:ecs/taskSet:TaskSet": ["service", "cluster", "launchType", "platformVersion", "networkConfiguration", "capacityProviderStrategies"],
+    "aws:ecs/expressGatewayService:ExpressGatewayService": ["serviceName", "cluster", "taskRoleArn", "executionRoleArn", "cpu", "memory", "primaryContainer", "networkConfigurations"],
+    "aws:ecs/cluster:Cluster": ["name", "settings", "configuration"],
+    "aws:ecs/capacityProvider:CapacityProvider": ["autoScalingGroupProvider"],
+    "aws:ecr/repository:Repository": ["name", "imageTagMutability", "imageTagMutabilityExclusionFilters", "imageScanningConfiguration", "encryptionConfigurations"],
+    "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": ["scanType", "rules"],
+    "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": ["prefix", "imageTagMutability", "imageTagMutabilityExclusionFilters", "repositoryPolicy"],
+    "aws:ecr/repositoryPolicy:RepositoryPolicy": ["repository", "policy"],
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": ["repository"],
+};
+
+export const awsTypes: Record<string, Shape> = Object.fromEntries(Object.entries(awsShapes).map(([type, shape]) => {
+    const levels: BridgeLevels = { ...nestedLevels, "": topLevel[type] ?? [] };
+    return [type, { ...shape, map: (m: ResourceModel, p: Props, r: Reader) => shape.map(m, propsAsBridgeReads(p, levels, r), r) }];
+}));
 
 function taskDefinition(model: ResourceModel, p: Props, read: Reader): void {
     model.task = taskFacet(p, read, readContainerList(p.containerDefinitions, "containerDefinitions", read));
@@ -103,6 +157,70 @@ export function readEfsVolumes(value: unknown, read: Reader): TaskFacet["efsVolu
         efs.push({ name, path, transitEncryption: inside(config, (c) => read.string(c.transitEncryption, path)) });
     });
     return efs;
+}
+
+/** The fields a daemon's container has: no versionConsistency, no dockerLabels. */
+export const daemonContainerFields: ReadonlySet<ContainerField> = new Set([...taskDefinitionFields].filter((f) => f !== "versionConsistency" && f !== "dockerLabels"));
+
+/** The aws provider's daemon container: typed objects with three keys in the plural (checked against its types). */
+const awsDaemonKeys: Keys<Pick<aws.ecs.DaemonTaskDefinitionContainerDefinition, "commands" | "entryPoints" | "environments">> =
+    { commands: "commands", entryPoints: "entryPoints", environments: "environments" };
+export const awsDaemonContainers: ContainerShape = {
+    keys: { ...containerKeys, command: awsDaemonKeys.commands, entryPoint: awsDaemonKeys.entryPoints, environment: awsDaemonKeys.environments },
+    fields: daemonContainerFields,
+    absent: ["versionConsistency", "dockerLabels"],
+    bridge: true,
+};
+
+/**
+ * A daemon task definition's facet: a task with no network mode, compatibilities or runtime platform, and host
+ * volumes only. `namespaces`: the shape has `pidMode` and `ipcMode` (aws-native does, aws does not).
+ */
+export function daemonTaskFacet(p: Props, read: Reader, containers: TaskFacet["containers"], namespaces: boolean): TaskFacet {
+    return {
+        family: read.string(p.family, "family"),
+        networkMode: undefined,
+        requiresCompatibilities: undefined,
+        taskRoleArn: read.string(p.taskRoleArn, "taskRoleArn"),
+        executionRoleArn: read.string(p.executionRoleArn, "executionRoleArn"),
+        pidMode: namespaces ? read.string(p.pidMode, "pidMode") : undefined,
+        ipcMode: namespaces ? read.string(p.ipcMode, "ipcMode") : undefined,
+        cpu: read.taskSize(p.cpu, "cpu", "vCPU"),
+        memory: read.taskSize(p.memory, "memory", "GB"),
+        operatingSystemFamily: undefined,
+        efsVolumes: [],
+        containers,
+        paths: {
+            family: "family", networkMode: "containerDefinitions", requiresCompatibilities: "containerDefinitions", taskRoleArn: "taskRoleArn",
+            executionRoleArn: "executionRoleArn", pidMode: "pidMode", ipcMode: "ipcMode", cpu: "cpu", memory: "memory",
+            operatingSystemFamily: "containerDefinitions", volumes: "volumes", containers: "containerDefinitions",
+        },
+    };
+}
+
+/** A daemon: managed tags and tag propagation only (no network configuration, no deployment controller). */
+export function daemonFacet(p: Props, read: Reader, nameKey: string): ServiceFacet {
+    const none = "daemonTaskDefinitionArn";
+    return {
+        launchType: undefined,
+        fargate: false,
+        platformVersion: undefined,
+        hasNetworkConfiguration: false,
+        securityGroups: undefined,
+        assignPublicIp: undefined,
+        deploymentController: undefined,
+        circuitBreakerEnable: undefined,
+        circuitBreakerRollback: undefined,
+        enableEcsManagedTags: read.boolean(p.enableEcsManagedTags, "enableEcsManagedTags"),
+        propagateTags: read.string(p.propagateTags, "propagateTags"),
+        serviceName: read.string(p[nameKey], nameKey),
+        parentService: undefined,
+        cluster: read.string(p.clusterArn, "clusterArn"),
+        paths: {
+            cluster: "clusterArn", launchType: none, platformVersion: none, networkConfiguration: none, securityGroups: none, assignPublicIp: none,
+            deploymentController: none, circuitBreaker: none, enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags",
+        },
+    };
 }
 
 function service(p: Props, read: Reader, isTaskSet: boolean): ServiceFacet {
@@ -154,20 +272,56 @@ const expressContainerFields: ReadonlySet<ContainerField> = new Set<ContainerFie
 /** The Express Gateway Service's primary container spells two keys in the plural. */
 export const expressContainerKeys = { ...containerKeys, command: "commands", environment: "environments" };
 
-function expressService(model: ResourceModel, p: Props, read: Reader): void {
+/** How a provider spells an Express Gateway Service: its container's keys, its logs and its network configuration. */
+export interface ExpressSpelling {
+    keys: Readonly<Record<ContainerValue, string>>;
+    /** `primaryContainer.<logs>`: a list (aws) or one object (aws-native). */
+    logs: { key: string; list: boolean };
+    networks: { key: string; list: boolean };
+    /** True for the aws provider, whose Terraform bridge maps keys by name (see terraform-names). */
+    bridge?: true;
+}
+
+const awsExpressSpelling: ExpressSpelling = {
+    keys: expressContainerKeys,
+    logs: { key: "awsLogsConfigurations", list: true },
+    networks: { key: "networkConfigurations", list: true },
+    bridge: true,
+};
+
+export function expressServiceIn(spelling: ExpressSpelling): Mapper {
+    return (model, p, read) => expressService(model, p, read, spelling);
+}
+
+/** The elements of a property that is a list in one provider and one object in another, each with its path. */
+function elementsOf(value: unknown, path: string, list: boolean, read: Reader): Field<{ value: unknown; path: string }[]> {
+    if (!list) {
+        const one = read.object(value, path);
+        return one === undefined || isUnreadable(one) ? one : [{ value: one, path }];
+    }
+    const items = read.array(value, path);
+    return items === undefined || isUnreadable(items) ? items : items.map((item, i) => ({ value: item, path: `${path}[${i}]` }));
+}
+
+function expressService(model: ResourceModel, p: Props, read: Reader, spelling: ExpressSpelling): void {
     const raw = read.object(p.primaryContainer, "primaryContainer");
+    const logsPath = `primaryContainer.${spelling.logs.key}`;
     let containers: TaskFacet["containers"];
     if (isPlainObject(raw)) {
-        const { logConfiguration: _notInThisShape, ...fields } = raw;
-        const container = readContainer(fields, 0, "primaryContainer", expressContainerFields, read, expressContainerKeys);
-        const logs = read.array(raw.awsLogsConfigurations, "primaryContainer.awsLogsConfigurations");
+        // The logs key is read beside the table (its own shape), so it is mapped with the table's keys.
+        const keys = { ...spelling.keys, logs: spelling.logs.key } as ContainerShape["keys"];
+        const shape: ContainerShape = { keys, fields: expressContainerFields, absent: ["logConfiguration"], ...(spelling.bridge ? { bridge: true as const } : {}) };
+        const primary = asShapeReads(raw, shape, "primaryContainer", read);
+        const container = readContainer(primary, 0, "primaryContainer", shape.fields, read, spelling.keys);
+        const logs = elementsOf(primary[spelling.logs.key], logsPath, spelling.logs.list, read);
         container.logDriver = isUnreadable(logs) ? logs : logs && logs.length > 0 ? "awslogs" : undefined;
-        container.paths = Object.create(container.paths, { logDriver: { value: "primaryContainer.awsLogsConfigurations", enumerable: true } });
+        container.paths = Object.create(container.paths, { logDriver: { value: logsPath, enumerable: true } });
         containers = [container];
     } else {
         containers = raw === undefined ? [] : raw;
     }
     const serviceName = read.string(p.serviceName, "serviceName");
+    const net = spelling.networks.key;
     model.task = {
         family: serviceName,
         networkMode: "awsvpc",
@@ -182,21 +336,21 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         efsVolumes: [],
         containers,
         paths: {
-            family: "serviceName", networkMode: "networkConfigurations", requiresCompatibilities: "primaryContainer", taskRoleArn: "taskRoleArn",
+            family: "serviceName", networkMode: net, requiresCompatibilities: "primaryContainer", taskRoleArn: "taskRoleArn",
             executionRoleArn: "executionRoleArn", pidMode: "primaryContainer", ipcMode: "primaryContainer", cpu: "cpu", memory: "memory",
             operatingSystemFamily: "primaryContainer", volumes: "primaryContainer", containers: "primaryContainer",
         },
     };
-    const networks = read.array(p.networkConfigurations, "networkConfigurations");
+    const networks = elementsOf(p[net], net, spelling.networks.list, read);
     let securityGroups: ServiceFacet["securityGroups"] = networks === undefined || isUnreadable(networks) ? networks : undefined;
     if (Array.isArray(networks)) {
         const groups: Field<string>[] = [];
-        networks.forEach((n, i) => {
-            const network = read.object(n, `networkConfigurations[${i}]`);
-            const ids = inside(network, (v) => readIdList(v.securityGroups, `networkConfigurations[${i}].securityGroups`, read));
+        for (const n of networks) {
+            const network = read.object(n.value, n.path);
+            const ids = inside(network, (v) => readIdList(v.securityGroups, `${n.path}.securityGroups`, read));
             if (Array.isArray(ids)) groups.push(...ids);
             else if (isUnreadable(ids)) groups.push(ids);
-        });
+        }
         securityGroups = groups.length > 0 ? groups : undefined;
     }
     model.service = {
@@ -215,9 +369,9 @@ function expressService(model: ResourceModel, p: Props, read: Reader): void {
         parentService: undefined,
         cluster: read.string(p.cluster, "cluster"),
         paths: {
-            cluster: "cluster", launchType: "networkConfigurations", platformVersion: "networkConfigurations", networkConfiguration: "networkConfigurations",
-            securityGroups: "networkConfigurations[].securityGroups", assignPublicIp: "networkConfigurations", deploymentController: "networkConfigurations",
-            circuitBreaker: "networkConfigurations", enableEcsManagedTags: "networkConfigurations", propagateTags: "networkConfigurations",
+            cluster: "cluster", launchType: net, platformVersion: net, networkConfiguration: net,
+            securityGroups: spelling.networks.list ? `${net}[].securityGroups` : `${net}.securityGroups`, assignPublicIp: net, deploymentController: net,
+            circuitBreaker: net, enableEcsManagedTags: net, propagateTags: net,
         },
     };
 }
@@ -338,7 +492,7 @@ export function readMutableTagFilters(value: unknown, read: Reader): Field<strin
     return filters;
 }
 
-/** A repository creation template (the same names in both providers): its prefix and tag mutability only. */
+/** A repository creation template (the same names in both providers): its prefix, tag mutability and repository policy. */
 export function creationTemplate(model: ResourceModel, p: Props, read: Reader): void {
     model.repository = {
         repositoryName: read.string(p.prefix, "prefix"),
@@ -346,6 +500,14 @@ export function creationTemplate(model: ResourceModel, p: Props, read: Reader): 
         mutableTagFilters: readMutableTagFilters(p.imageTagMutabilityExclusionFilters, read),
         paths: repositoryPaths("prefix", "encryptionConfigurations", "encryptionConfigurations[0].kmsKey"),
     };
+    // The policy every repository it creates gets: checked as a repository policy.
+    if (p.repositoryPolicy !== undefined && p.repositoryPolicy !== null && p.repositoryPolicy !== "") {
+        model.repositoryPolicy = {
+            repository: model.repository.repositoryName,
+            statements: readPolicyStatements(p.repositoryPolicy, "repositoryPolicy", read),
+            paths: { statements: "repositoryPolicy" },
+        };
+    }
 }
 
 /** A repository's paths: the same in both providers but for its name and its encryption setting. */

@@ -2,8 +2,13 @@
 // configuration gets the same verdict and message whichever provider declares it.
 import type { ReferenceKind, ResourceModel, ServiceFacet } from "./ecs";
 import type * as native from "@pulumi/aws-native/types/input";
-import { Shape, capacityProvider, clusterWithSettingsIn, registryScanning, creationTemplate, isFargate, readIdList, readMutableTagFilters, repositoryPaths, taskFacet } from "./aws";
-import { inside, readContainerList } from "./container-fields";
+import type * as nativeEcs from "@pulumi/aws-native/ecs";
+import type * as nativeEcr from "@pulumi/aws-native/ecr";
+import {
+    ExpressSpelling, Shape, capacityProvider, clusterWithSettingsIn, creationTemplate, daemonContainerFields, daemonFacet, daemonTaskFacet, expressServiceIn,
+    isFargate, readIdList, readMutableTagFilters, registryScanning, repositoryPaths, taskFacet,
+} from "./aws";
+import { ContainerShape, containerKeys, inside, readContainerList } from "./container-fields";
 import { readPolicyStatements } from "./iam";
 import { Field, Reader, isNotKnownYet, isPlainObject, isUnreadable } from "./values";
 
@@ -20,6 +25,32 @@ export const registryScanningKeys: Keys<native.ecr.RegistryScanningConfiguration
     { repositoryFilters: "repositoryFilters", scanFrequency: "scanFrequency", filter: "filter" };
 const taskSet: Keys<Pick<native.ecs.TaskSetNetworkConfigurationArgs, "awsVpcConfiguration">> = { awsVpcConfiguration: "awsVpcConfiguration" };
 
+/** The daemon task definition's container: the ECS API's own names (checked here). */
+const daemonContainerKeys: Keys<Pick<native.ecs.DaemonTaskDefinitionDaemonContainerDefinitionArgs, "command" | "entryPoint" | "environment">> =
+    { command: "command", entryPoint: "entryPoint", environment: "environment" };
+/** The daemon task definition has pidMode and ipcMode, as the task definition does (checked here). */
+export const daemonTaskKeys: Keys<Pick<nativeEcs.DaemonTaskDefinitionArgs, "pidMode" | "ipcMode" | "family" | "taskRoleArn" | "executionRoleArn">> =
+    { pidMode: "pidMode", ipcMode: "ipcMode", family: "family", taskRoleArn: "taskRoleArn", executionRoleArn: "executionRoleArn" };
+const daemonContainers: ContainerShape = {
+    keys: { ...containerKeys, ...daemonContainerKeys },
+    fields: daemonContainerFields,
+    absent: ["versionConsistency", "dockerLabels"],
+};
+/** The daemon's own names (checked here). */
+const daemon: Keys<Pick<nativeEcs.DaemonArgs, "daemonName" | "clusterArn" | "enableEcsManagedTags" | "propagateTags">> =
+    { daemonName: "daemonName", clusterArn: "clusterArn", enableEcsManagedTags: "enableEcsManagedTags", propagateTags: "propagateTags" };
+/** The Express Gateway Service as aws-native spells it: singular names, one log and one network configuration. */
+const express: Keys<Pick<native.ecs.ExpressGatewayServiceExpressGatewayContainerArgs, "awsLogsConfiguration" | "command" | "environment">> & Keys<Pick<nativeEcs.ExpressGatewayServiceArgs, "networkConfiguration">> =
+    { awsLogsConfiguration: "awsLogsConfiguration", command: "command", environment: "environment", networkConfiguration: "networkConfiguration" };
+const nativeExpressSpelling: ExpressSpelling = {
+    keys: { ...containerKeys, command: express.command, environment: express.environment },
+    logs: { key: express.awsLogsConfiguration, list: false },
+    networks: { key: express.networkConfiguration, list: false },
+};
+/** The creation template reads the aws names; its repository policy is named the same in aws-native (checked here). */
+export const creationTemplateKeys: Keys<Pick<nativeEcr.RepositoryCreationTemplateArgs, "prefix" | "imageTagMutability" | "repositoryPolicy">> =
+    { prefix: "prefix", imageTagMutability: "imageTagMutability", repositoryPolicy: "repositoryPolicy" };
+
 /** Resources the stack rules follow by URN (a task's role, a service's security group). */
 export const awsNativeReferences: Record<string, ReferenceKind> = {
     "aws-native:iam:Role": "role",
@@ -29,6 +60,13 @@ export const awsNativeReferences: Record<string, ReferenceKind> = {
 
 export const awsNativeTypes: Record<string, Shape> = {
     "aws-native:ecs:TaskDefinition": { kind: "taskDefinition", map: taskDefinition, tags: tagList },
+    "aws-native:ecs:DaemonTaskDefinition": {
+        kind: "daemonTaskDefinition",
+        map: (m, p, r) => (m.task = daemonTaskFacet(p, r, readContainerList(p.containerDefinitions, "containerDefinitions", r, daemonContainers), true)),
+        tags: tagList,
+    },
+    "aws-native:ecs:Daemon": { kind: "daemon", map: (m, p, r) => (m.service = daemonFacet(p, r, daemon.daemonName)), tags: tagList },
+    "aws-native:ecs:ExpressGatewayService": { kind: "expressService", map: expressServiceIn(nativeExpressSpelling), tags: tagList },
     "aws-native:ecs:Service": {
         kind: "service",
         map: (m, p, r) => (m.service = serviceFacet(p, r, service.awsvpcConfiguration)),

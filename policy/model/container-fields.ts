@@ -2,6 +2,7 @@
 // the container's values and the keys they are read from.
 import type { Container, ContainerField, ContainerValue, EnvironmentVariable } from "./ecs";
 import { readAsProvider } from "./providerJson";
+import { containerAsBridgeReads } from "./terraform-names";
 import { Field, Reader, Unreadable, isPlainObject, isUnreadable } from "./values";
 
 /** Where each value of a container is read from, as the ECS API (and the aws provider's JSON) spells it. */
@@ -33,12 +34,41 @@ export const taskDefinitionFields: ReadonlySet<ContainerField> = new Set<Contain
 ]);
 
 /**
- * Reads a list of container definitions; the list itself may be not known yet, malformed, or a JSON string (read
- * as the aws provider reads it). An element not known yet stays in the list as Unreadable: the others are checked.
+ * How a shape spells its containers: the key each value is read from, the fields it has, and the keys it does not
+ * have (dropped before reading: its provider never sends them to AWS).
  */
-export function readContainerList(value: unknown, path: string, read: Reader): Field<(Container | Unreadable)[]> {
+export interface ContainerShape {
+    keys: Readonly<Record<ContainerValue, string>>;
+    fields: ReadonlySet<ContainerField>;
+    absent?: readonly string[];
+    /** True when the list may be the aws provider's JSON string. */
+    json?: true;
+    /** True for the aws provider's typed objects, whose keys its Terraform bridge maps by name (see terraform-names). */
+    bridge?: true;
+}
+
+export const taskDefinitionShape: ContainerShape = { keys: containerKeys, fields: taskDefinitionFields, json: true };
+
+/** A container object as its provider reads it: keys mapped as its bridge maps them, without the keys its shape does not have. */
+export function asShapeReads(raw: Record<string, unknown>, shape: ContainerShape, path: string, read: Reader): Record<string, unknown> {
+    return withoutAbsent(shape.bridge ? containerAsBridgeReads(raw, shape.keys, path, read) : raw, shape);
+}
+
+function withoutAbsent(raw: Record<string, unknown>, shape: ContainerShape): Record<string, unknown> {
+    if (!shape.absent || !shape.absent.some((k) => Object.prototype.hasOwnProperty.call(raw, k))) return raw;
+    const copy = { ...raw };
+    for (const key of shape.absent) delete copy[key];
+    return copy;
+}
+
+/**
+ * Reads a list of container definitions; the list itself may be not known yet, malformed, or (for the aws task
+ * definition) a JSON string read as the aws provider reads it. An element not known yet stays in the list as
+ * Unreadable: the others are checked.
+ */
+export function readContainerList(value: unknown, path: string, read: Reader, shape: ContainerShape = taskDefinitionShape): Field<(Container | Unreadable)[]> {
     let list = value;
-    if (typeof list === "string") {
+    if (typeof list === "string" && shape.json) {
         const text = read.string(list, path);
         if (text === undefined || isUnreadable(text)) return text;
         const reading = readAsProvider(text, path);
@@ -59,7 +89,7 @@ export function readContainerList(value: unknown, path: string, read: Reader): F
             if (raw.reason === "malformed") return new Unreadable("malformed", itemPath);
             containers.push(raw);
         } else {
-            containers.push(readContainer(raw, i, itemPath, taskDefinitionFields, read));
+            containers.push(readContainer(asShapeReads(raw, shape, itemPath, read), i, itemPath, shape.fields, read, shape.keys));
         }
     }
     return containers;

@@ -4,7 +4,9 @@ import type { Field, MalformedInput, Unreadable } from "./values";
 /** What kind of ECS/ECR resource this is, whatever provider declared it. */
 export type ResourceKind =
     | "taskDefinition"
+    | "daemonTaskDefinition"
     | "service"
+    | "daemon"
     | "taskSet"
     | "expressService"
     | "cluster"

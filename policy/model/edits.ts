@@ -2,6 +2,7 @@
 // at the property path the model read the field from (so each provider's spelling comes from its own table).
 import type { ResourceModel } from "./ecs";
 import { readAsProvider } from "./providerJson";
+import { attributesOf, terraformName } from "./terraform-names";
 import { isPlainObject, isUnreadable } from "./values";
 
 /** A change a remediation asks for, in the model's terms. */
@@ -27,19 +28,21 @@ export function applyEdits(model: ResourceModel, props: Props, edits: readonly M
     if (edits.length === 0) return undefined;
     let next: Props = { ...props };
     let containers: { key: string; list: Props[]; json: boolean } | undefined;
+    // The aws provider's typed objects are read by its Terraform bridge, which maps keys by name.
+    const bridge = model.type.startsWith("aws:");
     for (const edit of edits) {
         const target = pathOf(model, edit);
         if (target === undefined) return undefined;
         const steps = stepsOf(target);
         if ("container" in edit) {
-            const key = steps[0] as string;
+            const key = (bridge ? keyFor(next, steps[0]) : steps[0]) as string;
             containers ??= containerList(next[key], key);
             if (!containers) return undefined;
-            if (!setAt(containers.list, steps.slice(1), edit.value)) return undefined;
+            if (!setAt(containers.list, steps.slice(1), edit.value, bridge && !containers.json)) return undefined;
         } else if (edit.set === "containerInsights") {
             next = withSetting(next, steps[0] as string, "containerInsights", edit.value);
         } else {
-            next = setIn(next, steps, edit.value) as Props;
+            next = setIn(next, steps, edit.value, bridge) as Props;
             if (edit.set === "tagMutability") delete next[model.repository!.paths.mutableTagFilters];
         }
     }
@@ -88,11 +91,25 @@ function containerList(value: unknown, key: string): { key: string; list: Props[
     return { key, list: value.map((c) => (isPlainObject(c) ? structuredClone(c) : c)) as Props[], json: false };
 }
 
-/** Sets a value in place (the container list is already a copy); false when the path does not lead anywhere. */
-function setAt(root: unknown, steps: Step[], value: unknown): boolean {
+/**
+ * The key that sets `step` in this object as the aws provider's bridge reads it: `step`, or the key the bridge maps
+ * to the same attribute (`PropagateTags`) when only that one is there. Editing that key keeps one key per
+ * attribute, and keeps a secret where the input had it.
+ */
+function keyFor(object: Record<Step, unknown>, step: Step): Step {
+    if (typeof step !== "string" || (object[step] !== undefined && object[step] !== null)) return step;
+    const attributes = attributesOf(step);
+    return Object.keys(object).find((k) => k !== step && attributes.includes(terraformName(k))) ?? step;
+}
+
+/**
+ * Sets a value in place (the container list is already a copy); false when the path does not lead anywhere.
+ * `bridge`: the containers are objects the aws provider's bridge reads by name (not JSON, not aws-native's).
+ */
+function setAt(root: unknown, steps: Step[], value: unknown, bridge: boolean): boolean {
     let current = root as Record<Step, unknown>;
     for (let i = 0; i < steps.length - 1; i++) {
-        const step = steps[i];
+        const step = bridge ? keyFor(current, steps[i]) : steps[i];
         if (current[step] === undefined || current[step] === null) {
             if (typeof step === "number") return false;
             current[step] = {};
@@ -100,16 +117,18 @@ function setAt(root: unknown, steps: Step[], value: unknown): boolean {
         if (typeof current[step] !== "object") return false;
         current = current[step] as Record<Step, unknown>;
     }
-    current[steps[steps.length - 1]] = value;
+    const last = steps[steps.length - 1];
+    current[bridge ? keyFor(current, last) : last] = value;
     return true;
 }
 
 /** A copy of `value` with `steps` set, copying only the objects on the way. */
-function setIn(value: unknown, steps: Step[], leaf: unknown): unknown {
+function setIn(value: unknown, steps: Step[], leaf: unknown, bridge: boolean): unknown {
     if (steps.length === 0) return leaf;
     const [step, ...rest] = steps;
     const copy: Record<Step, unknown> = Array.isArray(value) ? [...value] as never : isPlainObject(value) ? { ...value } : {};
-    copy[step] = setIn(copy[step], rest, leaf);
+    const key = bridge ? keyFor(copy, step) : step;
+    copy[key] = setIn(copy[key], rest, leaf, bridge);
     return copy;
 }
 

@@ -25,7 +25,8 @@ function decoded(value: unknown): unknown {
 
 /** The resource's region: its own `region` input (aws 7), else its provider's; undefined when neither says. */
 export function regionOf(props: Record<string, unknown>, provider: ProviderInputs | undefined, read: Reader): Field<string> {
-    const own = read.string(props.region, "region");
+    // aws-native resources have no `region` input: the provider drops one, and the resource lands in its own region.
+    const own = provider?.type === "pulumi:providers:aws-native" ? undefined : read.string(props.region, "region");
     if (own !== undefined) return own;
     const inputs = inputsOf(provider);
     if (inputs === undefined || isUnreadable(inputs)) return inputs;

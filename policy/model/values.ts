@@ -70,7 +70,18 @@ export class Reader {
     readonly malformed: MalformedInput[] = [];
     readonly secrets = new Set<string>();
 
-    constructor(private readonly secretPaths: readonly string[] = []) {}
+    private readonly secretPaths: string[];
+
+    constructor(secretPaths: readonly string[] = []) {
+        this.secretPaths = [...secretPaths];
+    }
+
+    /** A value read at `to` that the input gave at `from` (a key read under another name): secret where it was. */
+    renamed(from: string, to: string): void {
+        for (const s of [...this.secretPaths]) {
+            if (s === from || (s.startsWith(from) && (s[from.length] === "." || s[from.length] === "["))) this.secretPaths.push(to + s.slice(from.length));
+        }
+    }
 
     /** Records a value read outside the typed readers (a parsed document) when it came from a secret. */
     noteSecret(path: string, value: unknown): void {

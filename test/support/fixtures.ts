@@ -6,6 +6,8 @@ import type { ResourceRule, StackRule } from "../../policy/rules/rule";
 
 export const types = {
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    daemonTaskDefinition: "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition",
+    daemon: "aws:ecs/daemon:Daemon",
     service: "aws:ecs/service:Service",
     taskSet: "aws:ecs/taskSet:TaskSet",
     expressService: "aws:ecs/expressGatewayService:ExpressGatewayService",
@@ -53,6 +55,36 @@ export function taskDefinition(containers: unknown[] = [container()], overrides:
         taskRoleArn: "arn:aws:iam::123456789012:role/api-task",
         executionRoleArn: "arn:aws:iam::123456789012:role/api-execution",
         containerDefinitions: JSON.stringify(containers),
+        ...overrides,
+    };
+}
+
+/** A container of the aws provider's daemon task definition: typed, with `environments`, `entryPoints`, `commands`. */
+export function daemonContainer(overrides: Props = {}): Props {
+    const { healthCheck: _check, ...typed } = container();
+    return { ...typed, name: "agent", healthCheck: { commands: ["CMD", "/bin/health"], interval: 10 }, ...overrides };
+}
+
+export function daemonTaskDefinition(containers: unknown[] = [daemonContainer()], overrides: Props = {}): Props {
+    return {
+        family: "agent",
+        cpu: "256",
+        memory: "512",
+        taskRoleArn: "arn:aws:iam::123456789012:role/agent-task",
+        executionRoleArn: "arn:aws:iam::123456789012:role/agent-execution",
+        containerDefinitions: containers,
+        ...overrides,
+    };
+}
+
+export function daemon(overrides: Props = {}): Props {
+    return {
+        name: "agent",
+        clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
+        daemonTaskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:daemon-task-definition/agent:1",
+        capacityProviderArns: ["arn:aws:ecs:us-east-1:123456789012:capacity-provider/main"],
+        enableEcsManagedTags: true,
+        propagateTags: "DAEMON",
         ...overrides,
     };
 }

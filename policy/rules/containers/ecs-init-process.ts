@@ -9,7 +9,7 @@ export const initProcess: ResourceRule = {
     level: "advisory",
     severity: "low",
     source: { guide: ["signal-handling"] },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each Linux container",
     remediationSteps: "Set `linuxParameters.initProcessEnabled: true` so signals reach the application and zombie processes are reaped (the remediation does this).",
     config: {},

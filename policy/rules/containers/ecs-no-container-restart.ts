@@ -9,7 +9,7 @@ export const noContainerRestart: ResourceRule = {
     level: "advisory",
     severity: "low",
     source: { guide: ["single-application"] },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each essential container",
     remediationSteps: "Remove `restartPolicy` (or set `enabled: false`) from essential containers.",
     config: {},

@@ -9,7 +9,7 @@ export const noPrivileged: ResourceRule = {
     level: "mandatory",
     severity: "high",
     source: { controls: ["Security Hub ECS.4", "Checkov CKV_AWS_334"], url: securityHubUrl("ecs-4") },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each container",
     remediationSteps: "Remove `privileged: true`; grant only the Linux capabilities the container needs (`linuxParameters.capabilities.add`).",
     config: {},

@@ -12,7 +12,7 @@ export const nonRootUser: ResourceRule = {
     level: "advisory",
     severity: "medium",
     source: { controls: ["AWS Config ecs-task-definition-nonroot-user", "Security Hub ECS.20", "Security Hub ECS.21"], url: securityHubUrl("ecs-20") },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each container",
     remediationSteps: "Set `user` to a non-root user or UID (e.g. `1000` or `app`), created in the image; on Windows, to an account other than `ContainerAdministrator` (e.g. `ContainerUser`).",
     config: {},

@@ -9,7 +9,7 @@ export const readonlyRootFilesystem: ResourceRule = {
     level: "advisory",
     severity: "medium",
     source: { controls: ["Security Hub ECS.5", "Checkov CKV_AWS_336"], url: securityHubUrl("ecs-5") },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each container",
     remediationSteps: "Set `readonlyRootFilesystem: true` and mount a volume for the paths the application writes.",
     config: {},

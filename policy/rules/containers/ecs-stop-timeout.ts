@@ -9,7 +9,7 @@ export const stopTimeout: ResourceRule<{ minSeconds: number; maxSeconds: number;
     level: "advisory",
     severity: "low",
     source: { guide: ["signal-handling"] },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each essential container",
     remediationSteps: "Set `stopTimeout` to the time the application needs to drain (the remediation sets defaultSeconds where it is unset).",
     config: {

@@ -10,8 +10,8 @@ export const noPublicAccess: ResourceRule = {
     level: "mandatory",
     severity: "critical",
     source: { controls: ["cdk-nag ECR1", "Checkov CKV_AWS_32"], url: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html" },
-    appliesTo: ["repositoryPolicy", "repository"],
-    scope: "repository policy (aws-native: a repository's inline repositoryPolicyText)",
+    appliesTo: ["repositoryPolicy", "repository", "repositoryCreationTemplate"],
+    scope: "repository policy (aws-native: a repository's inline repositoryPolicyText; a creation template's repositoryPolicy)",
     remediationSteps: "Name the accounts or roles that may pull (`Principal: { AWS: [...] }`), or add a Condition such as `aws:PrincipalOrgID`.",
     config: {},
     check(resource) {

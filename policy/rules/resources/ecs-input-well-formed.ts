@@ -11,7 +11,7 @@ export const inputWellFormed: ResourceRule = {
     level: "mandatory",
     severity: "high",
     source: { controls: ["ecs-guardrails (input validation)"], url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html" },
-    appliesTo: ["taskDefinition", "service", "taskSet", "expressService", "cluster", "capacityProvider", "registryScanningConfiguration", "repository", "repositoryCreationTemplate", "repositoryPolicy", "lifecyclePolicy"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition", "service", "daemon", "taskSet", "expressService", "cluster", "capacityProvider", "registryScanningConfiguration", "repository", "repositoryCreationTemplate", "repositoryPolicy", "lifecyclePolicy"],
     scope: "every resource",
     remediationSteps: "Fix the property named in the message: other policies cannot check what they cannot read.",
     config: {},

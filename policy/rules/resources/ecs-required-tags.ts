@@ -10,8 +10,8 @@ export const requiredTags: ResourceRule<{ requiredTags: string[] }> = {
     level: "advisory",
     severity: "low",
     source: { guide: ["managed-tags"] },
-    appliesTo: ["service", "taskDefinition", "cluster", "expressService", "repository"],
-    scope: "service, task definition, cluster, Express Gateway Service, repository",
+    appliesTo: ["service", "daemon", "taskDefinition", "daemonTaskDefinition", "cluster", "expressService", "repository"],
+    scope: "service, daemon, task definition, daemon task definition, cluster, Express Gateway Service, repository",
     remediationSteps: "Add the missing tags (for example through the provider's `defaultTags`, so every resource gets them).",
     config: {
         requiredTags: { type: "array", items: { type: "string" }, default: [], description: "Tag keys every resource must carry, e.g. [\"team\", \"environment\"]." },

@@ -9,15 +9,15 @@ export const managedTags: ResourceRule = {
     level: "mandatory",
     severity: "low",
     source: { guide: ["managed-tags"] },
-    appliesTo: ["service"],
-    scope: "service",
+    appliesTo: ["service", "daemon"],
+    scope: "service, daemon",
     remediationSteps: "Set `enableEcsManagedTags: true` (the remediation does this).",
     config: {},
     check(resource) {
         const out: Finding[] = [];
         const value = resource.service!.enableEcsManagedTags;
         if (isKnown(value, out) && value !== true) {
-            out.push({ path: resource.service!.paths.enableEcsManagedTags, message: "ECS managed tags are off, so tasks are not tagged with their cluster and service for cost reports. Set enableEcsManagedTags to true." });
+            out.push({ path: resource.service!.paths.enableEcsManagedTags, message: `ECS managed tags are off, so tasks are not tagged with their cluster and ${resource.kind === "daemon" ? "daemon" : "service"} for cost reports. Set enableEcsManagedTags to true.` });
         }
         return out;
     },

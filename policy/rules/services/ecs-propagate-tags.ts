@@ -2,16 +2,18 @@
 import type { Finding, ResourceRule } from "../rule";
 import { isKnown, quote } from "../support";
 
+const daemonValue = "DAEMON";
+
 export const propagateTags: ResourceRule<{ allowedValues: string[] }> = {
     kind: "resource",
     name: "ecs-propagate-tags",
-    description: "The service propagates tags to its tasks (`propagateTags` is an allowed value).",
+    description: "The service propagates tags to its tasks (`propagateTags` is an allowed value; for a daemon, `DAEMON` also passes).",
     level: "mandatory",
     severity: "low",
     source: { guide: ["managed-tags"] },
-    appliesTo: ["service"],
-    scope: "service",
-    remediationSteps: "Set `propagateTags: \"SERVICE\"` (the remediation does this) or `TASK_DEFINITION`.",
+    appliesTo: ["service", "daemon"],
+    scope: "service, daemon",
+    remediationSteps: "Set `propagateTags: \"SERVICE\"` (the remediation does this) or `TASK_DEFINITION`; on a daemon, `DAEMON` (the remediation sets it).",
     config: {
         allowedValues: { type: "array", items: { type: "string" }, default: ["SERVICE", "TASK_DEFINITION"], description: "Accepted values of propagateTags: `SERVICE`, `TASK_DEFINITION` or both (`NONE` never propagates)." },
     },
@@ -25,11 +27,14 @@ export const propagateTags: ResourceRule<{ allowedValues: string[] }> = {
     check(resource, config) {
         const out: Finding[] = [];
         const value = resource.service!.propagateTags;
-        if (isKnown(value, out) && (value === undefined || !config.allowedValues.includes(value))) {
+        // A daemon takes DAEMON (or NONE): the value that propagates its tags.
+        const daemon = resource.kind === "daemon";
+        const allowed = daemon ? [daemonValue] : config.allowedValues;
+        if (isKnown(value, out) && (value === undefined || !(allowed.includes(value) || config.allowedValues.includes(value)))) {
             const now = value === undefined ? "is unset" : `is ${quote(value)}`;
-            out.push({ path: resource.service!.paths.propagateTags, message: `propagateTags ${now}, so tasks do not carry the service's tags for cost reports. Set propagateTags to ${config.allowedValues.map((v) => quote(v)).join(" or ")}.` });
+            out.push({ path: resource.service!.paths.propagateTags, message: `propagateTags ${now}, so tasks do not carry the ${daemon ? "daemon" : "service"}'s tags for cost reports. Set propagateTags to ${allowed.map((v) => quote(v)).join(" or ")}.` });
         }
         return out;
     },
-    remediate: () => [{ set: "propagateTags", value: "SERVICE" }],
+    remediate: (resource) => [{ set: "propagateTags", value: resource.kind === "daemon" ? daemonValue : "SERVICE" }],
 };

@@ -5,8 +5,8 @@ import type { Finding } from "../rule";
 import { NotApplicable, notApplicable } from "../rule";
 import { isKnown, notKnownYet } from "./findings";
 
-/** The kinds that have containers: task definitions, and an Express Gateway Service's implicit task. */
-export const taskKinds = ["taskDefinition", "expressService"] as const;
+/** The kinds that have containers: task definitions, daemon task definitions, and an Express Gateway Service's implicit task. */
+export const taskKinds = ["taskDefinition", "daemonTaskDefinition", "expressService"] as const;
 
 /**
  * Runs a check on every container of a task that has the fields the check needs.

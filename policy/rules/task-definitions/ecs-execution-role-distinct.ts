@@ -9,14 +9,14 @@ export const executionRoleDistinct: StackRule = {
     level: "advisory",
     severity: "medium",
     source: { controls: ["Checkov CKV_AWS_249"], url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html" },
-    appliesTo: ["taskDefinition"],
-    scope: "task definition (checked with the stack, to see roles referenced by URN)",
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
+    scope: "task definition, daemon task definition (checked with the stack, to see roles referenced by URN)",
     remediationSteps: "Use a separate execution role (image pull, logs, secrets) and task role (the application's own permissions).",
     config: {},
     check(resources, _config, stack) {
         const findings: StackFinding[] = [];
         for (const r of resources) {
-            if (r.model.kind !== "taskDefinition") continue;
+            if (r.model.kind !== "taskDefinition" && r.model.kind !== "daemonTaskDefinition") continue;
             const task = roleIdentity(r, "taskRoleArn", stack);
             const execution = new Set(roleIdentity(r, "executionRoleArn", stack).map(sameRole));
             const shared = task.find((role) => execution.has(sameRole(role)));

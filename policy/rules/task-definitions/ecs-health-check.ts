@@ -9,7 +9,7 @@ export const healthCheck: ResourceRule<SidecarConfig> = {
     level: "advisory",
     severity: "low",
     source: { controls: ["ecs-guardrails (container health checks)"], url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_healthcheck" },
-    appliesTo: ["taskDefinition"],
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
     scope: "each application container",
     remediationSteps: "Add a `healthCheck` (command, interval, retries) so ECS replaces unhealthy tasks.",
     config: sidecarConfig,

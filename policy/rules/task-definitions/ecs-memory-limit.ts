@@ -9,8 +9,8 @@ export const memoryLimit: ResourceRule = {
     level: "advisory",
     severity: "medium",
     source: { controls: ["AWS Config ecs-task-definition-memory-hard-limit"], url: "https://docs.aws.amazon.com/config/latest/developerguide/ecs-task-definition-memory-hard-limit.html" },
-    appliesTo: ["taskDefinition"],
-    scope: "task definition",
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
+    scope: "task definition, daemon task definition",
     remediationSteps: "Set the task's `memory`, or a `memory` hard limit on every container.",
     config: {},
     check(resource) {

@@ -9,8 +9,8 @@ export const noHostNamespaces: ResourceRule = {
     level: "mandatory",
     severity: "high",
     source: { controls: ["Security Hub ECS.3", "Checkov CKV_AWS_335"], url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3" },
-    appliesTo: ["taskDefinition"],
-    scope: "task definition",
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
+    scope: "task definition, daemon task definition",
     remediationSteps: "Remove `pidMode: \"host\"` and `ipcMode: \"host\"` (use `task` if containers of the task must share them).",
     config: {},
     check(resource) {

@@ -13,15 +13,18 @@ export const taskFamilyUnique: StackRule = {
     level: "mandatory",
     severity: "medium",
     source: { guide: ["task-definition-immutable-revisions"] },
-    appliesTo: ["taskDefinition"],
-    scope: "stack: task definitions",
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
+    scope: "stack: task definitions (daemon task definitions among themselves)",
     remediationSteps: "Give each task definition resource its own family; one family is one application, and its revisions are that application's versions.",
     config: {},
     check(resources) {
-        const tasks = resources.filter((r) => r.model.kind === "taskDefinition" && typeof r.model.task?.family === "string");
-        const byFamily = groupBy(tasks, (r) => [r.model.task!.family as string]);
+        const tasks = resources.filter((r) => (r.model.kind === "taskDefinition" || r.model.kind === "daemonTaskDefinition") && typeof r.model.task?.family === "string");
+        // Daemon task definitions are compared among themselves.
+        const byFamily = groupBy(tasks, (r) => [`${r.model.kind}:${r.model.task!.family as string}`]);
         const findings: StackFinding[] = [];
-        for (const [family, members] of byFamily) {
+        for (const [key, members] of byFamily) {
+            const family = key.slice(key.indexOf(":") + 1);
+            const what = members[0].model.kind === "daemonTaskDefinition" ? "Daemon task definition" : "Task definition";
             if (members.length < 2) continue;
             const known = members.filter((r) => !isUnreadable(r.model.region));
             // A region known only at `pulumi up` may be any of the others': compared as "not known yet".
@@ -30,7 +33,7 @@ export const taskFamilyUnique: StackRule = {
             }
             const byRegion = groupBy(known, (r) => [typeof r.model.region === "string" ? r.model.region : defaultRegion]);
             findings.push(...conflicts(byRegion, (r) => r.model.task!.paths.family, (_region, others) =>
-                `Task definition family ${quote(family)} is also declared by ${others}. Give each task definition its own family, so revisions map one-to-one to application versions.`));
+                `${what} family ${quote(family)} is also declared by ${others}. Give each task definition its own family, so revisions map one-to-one to application versions.`));
         }
         return findings;
     },

@@ -8,8 +8,8 @@ export const taskRole: ResourceRule = {
     level: "mandatory",
     severity: "high",
     source: { guide: ["iam-role-per-task-definition"] },
-    appliesTo: ["taskDefinition", "expressService"],
-    scope: "task definition, Express Gateway Service",
+    appliesTo: ["taskDefinition", "daemonTaskDefinition", "expressService"],
+    scope: "task definition, daemon task definition, Express Gateway Service",
     remediationSteps: "Create an IAM role for this family alone, with only the permissions its application needs, and set it as `taskRoleArn`.",
     config: {},
     check(resource) {

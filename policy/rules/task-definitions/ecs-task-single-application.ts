@@ -9,8 +9,8 @@ export const taskSingleApplication: ResourceRule<SidecarConfig & { maxApplicatio
     level: "advisory",
     severity: "medium",
     source: { guide: ["single-purpose"] },
-    appliesTo: ["taskDefinition"],
-    scope: "task definition",
+    appliesTo: ["taskDefinition", "daemonTaskDefinition"],
+    scope: "task definition, daemon task definition",
     remediationSteps: "Give each application its own task definition family so it scales on its own. Mark helpers as sidecars: `essential: false`, a FireLens router, a known sidecar image, or the docker label `ecs-guardrails.sidecar=true`.",
     config: {
         maxApplications: { type: "integer", default: 1, minimum: 1, description: "How many application (non-sidecar) containers one family may run." },

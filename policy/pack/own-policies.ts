@@ -62,7 +62,7 @@ export const notKnownYetReport = ownPolicy("ecs-guardrails-not-known-yet", "valu
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
         const notes = takeNotKnownYet();
         const stack = currentStack(args.resources);
-        for (const { resource, unread } of stack.unread) reportViolation(`Resource '${resource.name}' (${resource.type}): ${unread.why}.`, resource.urn);
+        for (const { resource, unread } of stack.unread) reportViolation(`${unread.why}.`, resource.urn);
         for (const note of notes) {
             const paths = [...note.paths];
             const policies = [...note.policies];

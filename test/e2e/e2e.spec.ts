@@ -61,6 +61,21 @@ describe("end to end with the Pulumi CLI", function () {
         }
     });
 
+    it("ECS resources in a CloudFormation template, a Cloud Control resource and a daemon task definition are checked; a template given by URL is said", async () => {
+        const ws = await open("cloudformation");
+        const run = await ws.preview();
+        assert.notEqual(run.code, 0, run.output);
+        const expected: [string, string][] = [
+            ["ecs-no-privileged", "app"], ["ecs-image-tag-pinned", "app"], ["ecr-immutable-tags", "images"],
+            ["ecs-no-privileged", "agent"], ["ecs-image-tag-pinned", "agent"], ["ecs-guardrails-not-known-yet", "remote"],
+        ];
+        for (const [policy, resource] of expected) assert.ok(reports(run.output, policy, resource), `${policy} on ${resource}:\n${run.output}`);
+        assert.match(run.output, /'app\/Web' \(AWS::ECS::TaskDefinition\): container 'web' runs privileged/);
+        assert.match(run.output, /Property: Resources\.Web\.Properties\.ContainerDefinitions\[0\]\.Privileged/);
+        assert.match(run.output, /\n\s+The template is given only as templateUrl, which the pack cannot fetch/);
+        assert.doesNotMatch(run.output, /can't run policy|failed to run policy/i);
+    });
+
     it("--policy-pack-config makes one advisory and disables another: preview passes with the warning", async () => {
         const ws = await open("two-violations");
         const blocked = await ws.preview();

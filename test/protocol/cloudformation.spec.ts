@@ -77,7 +77,7 @@ describe("CloudFormation stacks over the Analyzer protocol", function () {
     it("a template given only by URL is said by ecs-guardrails-not-known-yet", async () => {
         const s = await pack.analyzeStack([{ type: stack, name: "remote", properties: { name: "remote", templateUrl: "https://bucket.s3.amazonaws.com/ecs.yaml" } }]);
         assert.deepEqual(found(s, "ecs-guardrails-not-known-yet").map(said), [
-            "Resource 'remote' (aws:cloudformation/stack:Stack): its template is given only as templateUrl, which the pack cannot fetch: no ECS or ECR resource it declares is checked. Give the template as templateBody to have them checked.",
+            "The template is given only as templateUrl, which the pack cannot fetch: no ECS or ECR resource it declares is checked. Give the template as templateBody to have them checked.",
         ]);
     });
 

@@ -196,11 +196,11 @@ Resources:
     it("a template given only by URL, a nested stack and a transform are said, never passed in silence", () => {
         const unread = (props: Props) => stackView([{ type: stack, name: "app", urn: "urn:s", props }]).unread.map((u) => `${u.unread.path}: ${u.unread.why}`);
         assert.deepEqual(unread({ templateUrl: "https://bucket.s3.amazonaws.com/ecs.yaml" }), [
-            "templateUrl: its template is given only as templateUrl, which the pack cannot fetch: no ECS or ECR resource it declares is checked. Give the template as templateBody to have them checked",
+            "templateUrl: The template is given only as templateUrl, which the pack cannot fetch: no ECS or ECR resource it declares is checked. Give the template as templateBody to have them checked",
         ]);
         assert.deepEqual(unread({ templateBody: JSON.stringify({ Transform: "AWS::Serverless-2016-10-31", Resources: { Child: { Type: "AWS::CloudFormation::Stack", Properties: { TemplateURL: "https://x" } } } }) }), [
-            "Transform: its template uses the transform 'AWS::Serverless-2016-10-31': the resources the template declares are checked, not the ones the transform adds",
-            "Resources.Child: its resource 'Child' is a nested stack (AWS::CloudFormation::Stack), whose template the pack does not fetch: the ECS and ECR resources in it are not checked",
+            "Transform: The template uses the transform 'AWS::Serverless-2016-10-31': the resources the template declares are checked, not the ones the transform adds",
+            "Resources.Child: 'app/Child' is a nested stack (AWS::CloudFormation::Stack), whose template the pack does not fetch: the ECS and ECR resources in it are not checked",
         ]);
         assert.deepEqual(unread({ templateBody: unknownString }).map((u) => u.split(":")[0]), ["templateBody"]);
     });

@@ -14,7 +14,7 @@ import { readTemplate } from "./template";
 export interface Unread {
     /** Its property (`templateUrl`) or template path (`Resources.Nested`). */
     path: string;
-    /** Why, as one sentence that follows the resource's name. */
+    /** Why, as one sentence (the diagnostic names the resource). */
     why: string;
     /** True when the value is known at `pulumi up` (then the resources are checked). */
     notKnownYet?: true;
@@ -67,7 +67,7 @@ export function declared(type: string, props: unknown, name: string, urn: string
     try {
         return generic[type](props, name, urn, secretPaths, provider);
     } catch (e) {
-        return { ...nothing(), unread: [{ path: "", why: `could not be read (${e instanceof Error ? e.constructor.name : typeof e}); please report it to ecs-guardrails` }] };
+        return { ...nothing(), unread: [{ path: "", why: `It could not be read (${e instanceof Error ? e.constructor.name : typeof e}); please report it to ecs-guardrails` }] };
     }
 }
 
@@ -133,7 +133,7 @@ function cloudFormationStack(
     const body = props.templateBody;
     if (body === undefined || body === null || body === "") {
         if (props.templateUrl !== undefined && props.templateUrl !== null && props.templateUrl !== "") {
-            out.unread.push({ path: "templateUrl", why: "its template is given only as templateUrl, which the pack cannot fetch: no ECS or ECR resource it declares is checked. Give the template as templateBody to have them checked" });
+            out.unread.push({ path: "templateUrl", why: "The template is given only as templateUrl, which the pack cannot fetch: no ECS or ECR resource it declares is checked. Give the template as templateBody to have them checked" });
         }
         return out;
     }
@@ -157,7 +157,7 @@ function cloudFormationStack(
     }
     for (const transform of [template.Transform].flat().filter((t) => t !== undefined)) {
         const named = typeof transform === "string" ? ` '${transform}'` : "";
-        out.unread.push({ path: "Transform", why: `its template uses the transform${named}: the resources the template declares are checked, not the ones the transform adds` });
+        out.unread.push({ path: "Transform", why: `The template uses the transform${named}: the resources the template declares are checked, not the ones the transform adds` });
     }
     const scope = {
         resourceIds: new Map(Object.keys(resources).map((id) => [id, `${urn}/${id}`])), intrinsics: true,
@@ -174,7 +174,7 @@ function cloudFormationStack(
         const cloudFormationType = resource.Type;
         const token = awsNativeTokenOf(cloudFormationType);
         if (cloudFormationType === "AWS::CloudFormation::Stack" || cloudFormationType === "AWS::Serverless::Application") {
-            out.unread.push({ path: `Resources.${logicalId}`, why: `its resource '${logicalId}' is a nested stack (${cloudFormationType}), whose template the pack does not fetch: the ECS and ECR resources in it are not checked` });
+            out.unread.push({ path: `Resources.${logicalId}`, why: `'${name}/${logicalId}' is a nested stack (${cloudFormationType}), whose template the pack does not fetch: the ECS and ECR resources in it are not checked` });
             continue;
         }
         if (token !== undefined && Object.prototype.hasOwnProperty.call(awsNativeReferences, token)) {

@@ -19,3 +19,8 @@ export function said(d: Diagnostic): string {
 export function propertyOf(d: Diagnostic): string | undefined {
     return /\nProperty: ([^\n]*)$/.exec(body(d))?.[1];
 }
+
+/** What a user reads of each diagnostic one policy reported in a response. */
+export function saidBy(response: { diagnostics: (Diagnostic & { policyName: string })[] }, policy: string): string[] {
+    return response.diagnostics.filter((d) => d.policyName === policy).map(said);
+}

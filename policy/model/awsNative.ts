@@ -168,7 +168,7 @@ function repository(model: ResourceModel, p: Props, read: Reader): void {
         scanOnPush: inside(scanning, (s) => read.boolean(s.scanOnPush, "imageScanningConfiguration.scanOnPush")),
         encryptionType: inside(encryption, (e) => read.string(e.encryptionType, "encryptionConfiguration.encryptionType")),
         kmsKey: inside(encryption, (e) => read.string(e.kmsKey, "encryptionConfiguration.kmsKey")),
-        paths: repositoryPaths("repositoryName", "encryptionConfiguration", "encryptionConfiguration.kmsKey"),
+        paths: { ...repositoryPaths("repositoryName", "encryptionConfiguration", "encryptionConfiguration.kmsKey"), lifecyclePolicy: "lifecyclePolicy" },
         inlineLifecyclePolicy: inside(lifecycle, (l) => {
             const text = read.string(l.lifecyclePolicyText, "lifecyclePolicy.lifecyclePolicyText");
             return isUnreadable(text) ? text : text !== undefined;

@@ -170,7 +170,8 @@ export interface RepositoryFacet {
     kmsKey?: Field<string>;
     /** aws-native only: an inline lifecycle policy. */
     inlineLifecyclePolicy?: Field<boolean>;
-    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType" | "kmsKey">;
+    /** `lifecyclePolicy`: where an inline lifecycle policy goes, in the shapes that have one (aws-native, CloudFormation). */
+    paths: Paths<"repositoryName" | "tagMutability" | "mutableTagFilters" | "scanOnPush" | "encryptionType" | "kmsKey"> & { lifecyclePolicy?: string };
 }
 
 export interface PolicyStatement {

@@ -39,11 +39,11 @@ describe("aws-native shapes of their own", () => {
             ["Repository policy statement 'Pull' allows everyone (Principal '*') with no Condition that restricts it. Name the principals, or add a Condition such as aws:PrincipalOrgID."]);
         assert.equal(check("ecr-no-public-access", "aws-native:ecr:Repository", nativeRepo({})).notApplicable, "the repository has no inline policy");
     });
-    it("an inline lifecyclePolicy satisfies ecr-lifecycle-policy", () => {
+    it("an inline lifecyclePolicy satisfies ecr-lifecycle-policy, and is the fix it names", () => {
         assert.deepEqual(checkStack("ecr-lifecycle-policy", [
             { type: "aws-native:ecr:Repository", name: "with", props: nativeRepo({ lifecyclePolicy: { lifecyclePolicyText: "{\"rules\":[]}" } }) },
             { type: "aws-native:ecr:Repository", name: "without", props: nativeRepo({}) },
-        ]), ["without: Repository 'without' has no lifecycle policy, so old images pile up. Add an aws.ecr.LifecyclePolicy for it."]);
+        ]), ["without: Repository 'without' has no lifecycle policy, so old images pile up. Set lifecyclePolicy on it."]);
     });
     it("assignPublicIp other than ENABLED or DISABLED is malformed", () => {
         const props = toNative(types.service, service({ networkConfiguration: { subnets: ["s"], securityGroups: ["sg"], assignPublicIp: "yes" } }));

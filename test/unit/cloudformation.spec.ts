@@ -277,6 +277,13 @@ describe("stack rules over template resources, with each other and with the rest
         assert.deepEqual(checkStack("ecs-security-group-per-service", [{ type: stack, name: "app", props: { templateBody: own } }]), []);
     });
 
+    it("a template repository without a LifecyclePolicy is told to set one", () => {
+        const body = JSON.stringify(template({ Repo: { Type: "AWS::ECR::Repository", Properties: { RepositoryName: "shop/api" } } }));
+        assert.deepEqual(checkStack("ecr-lifecycle-policy", [{ type: stack, name: "app", props: { templateBody: body } }]), [
+            "app: 'app/Repo' (AWS::ECR::Repository): Repository 'app/Repo' has no lifecycle policy, so old images pile up. Set LifecyclePolicy on it.",
+        ]);
+    });
+
     it("a template task set belongs to the template service it names (Ref), so sharing its group is no conflict", () => {
         const body = JSON.stringify(template({
             Sg: { Type: "AWS::EC2::SecurityGroup" }, Cluster: { Type: "AWS::ECS::Cluster" }, Svc: serviceWith([{ Ref: "Sg" }]),

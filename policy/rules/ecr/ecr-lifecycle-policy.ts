@@ -24,7 +24,10 @@ export const lifecyclePolicy: StackRule = {
                 (p.propertyDependencies.repository ?? []).includes(r.model.urn) ||
                 (typeof repo.repositoryName === "string" && p.model.lifecyclePolicy?.repository === repo.repositoryName));
             if (!covered) {
-                findings.push({ urn: r.model.urn, path: repo.paths.repositoryName, message: `Repository ${quote(r.model.name)} has no lifecycle policy, so old images pile up. Add an aws.ecr.LifecyclePolicy for it.` });
+                // Where the shape holds a policy of its own (aws-native, CloudFormation), the fix is that property.
+                const inline = repo.paths.lifecyclePolicy;
+                const fix = inline !== undefined ? `Set ${inline} on it.` : "Add an aws.ecr.LifecyclePolicy for it.";
+                findings.push({ urn: r.model.urn, path: inline ?? repo.paths.repositoryName, message: `Repository ${quote(r.model.name)} has no lifecycle policy, so old images pile up. ${fix}` });
             }
         }
         return findings;

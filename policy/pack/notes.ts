@@ -7,7 +7,8 @@ const exemptionsUsed = new Map<string, Exemption>();
 
 export function recordExemption(exemption: Exemption): void {
     if (exemptionsUsed.size > 100_000) exemptionsUsed.clear();
-    exemptionsUsed.set(`${exemption.urn}\u0000${exemption.policy}`, exemption);
+    // By name too: the resources of one CloudFormation template share their stack's URN.
+    exemptionsUsed.set(`${exemption.urn}\u0000${exemption.name}\u0000${exemption.policy}`, exemption);
 }
 
 /** The exemptions used since the last call. */

@@ -87,3 +87,21 @@ describe("CloudFormation stacks over the Analyzer protocol", function () {
         ]]);
     });
 });
+
+describe("exemptions of template resources, over the Analyzer protocol", function () {
+    this.timeout(120_000);
+    const pack = packForPreview({ "ecs-no-privileged": { excludeResources: ["app/A", "app/B"] } });
+
+    it("each exempt template resource is listed by ecs-guardrails-exemptions, on its stack", async () => {
+        const privileged = (name: string) => ({ Type: "AWS::ECS::TaskDefinition", Properties: { Family: name, ContainerDefinitions: [{ Name: name, Image: `${name}:1`, Privileged: true }] } });
+        const templateBody = JSON.stringify({ Resources: { A: privileged("a"), B: privileged("b"), C: privileged("c") } });
+        const r = await pack().analyze({ type: stack, name: "app", properties: { name: "app", templateBody } });
+        assert.deepEqual(saidBy(r, "ecs-no-privileged").map((m) => m.slice(0, m.indexOf(":"))), ["'app/C' (AWS"]);
+        const s = await pack().analyzeStack([{ type: stack, name: "app", properties: { name: "app", templateBody } }]);
+        assert.deepEqual(saidBy(s, "ecs-guardrails-exemptions").sort(), [
+            "Resource 'app/A' is exempt from ecs-no-privileged: excluded by the policy's excludeResources pattern 'app/A'.",
+            "Resource 'app/B' is exempt from ecs-no-privileged: excluded by the policy's excludeResources pattern 'app/B'.",
+        ]);
+        assert.ok(s.diagnostics.filter((d) => d.policyName === "ecs-guardrails-exemptions").every((d) => d.urn.endsWith("::app")));
+    });
+});

@@ -28,7 +28,7 @@ describe("benchmarks (smoke run)", function () {
     it("each benchmark runs and reports figures, each against its target", async () => {
         const sections = await main({ smoke: true, print: false });
         assert.deepEqual(sections.failed, []);
-        assert.equal(sections.length, 5, "cold start, throughput, stack scaling, components, worst resource");
+        assert.equal(sections.length, 6, "cold start, throughput, stack scaling, components, worst resource, a CloudFormation stack");
         for (const s of sections) {
             assert.ok(s.rows.length > 0, s.title);
             for (const row of s.rows) assert.ok(Object.values(row).some((v) => typeof v === "number" && v > 0), `${s.title}: ${JSON.stringify(row)}`);

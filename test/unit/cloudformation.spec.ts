@@ -313,6 +313,12 @@ describe("a Cloud Control resource", () => {
         assert.deepEqual(privileged.violations, []);
     });
 
+    it("a value nested deeper than any ECS property is malformed input, not a crash", () => {
+        const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+        const [wellFormed] = checkDeclared("ecs-input-well-formed", cloudControl, { typeName: "AWS::ECS::TaskDefinition", desiredState: `{"Volumes": ${deep}}` });
+        assert.match(wellFormed.violations[0], /^Malformed input: Volumes(\[0\]){30}.*\.\.\. is nested more than 200 levels deep/);
+    });
+
     it("a desiredState not known yet waits for `pulumi up`; one that is not JSON, or holds a key twice, is malformed input", () => {
         const [waiting] = checkDeclared("ecs-no-privileged", cloudControl, { typeName: "AWS::ECS::TaskDefinition", desiredState: unknownString });
         assert.deepEqual([waiting.violations, waiting.paths], [[], ["desiredState"]]);

@@ -103,7 +103,8 @@ function cloudControlResource(props: Record<string, unknown>, name: string, urn:
         read.problem("desiredState", reading.ok ? "is not a JSON object" : reading.problem);
         return whole("malformed");
     }
-    const { props: native, spelled } = readProperties(reading.template, "", { resourceIds: new Map(), intrinsics: false });
+    const { props: native, spelled, problems } = readProperties(reading.template, "", { resourceIds: new Map(), intrinsics: false });
+    for (const p of problems) read.problem(p.path, p.problem);
     model.declaredIn.spell = (p) => cloudFormationPath(p, spelled);
     mapResource(model, shape, native, read);
     spellPaths(model, model.declaredIn.spell);
@@ -192,7 +193,8 @@ function cloudFormationStack(
             out.models.push(mapResource(model, shape, everyPropertyIs(new Unreadable("malformed", "")), read));
             continue;
         }
-        const { props: native, spelled } = readProperties(properties, "", scope);
+        const { props: native, spelled, problems } = readProperties(properties, "", scope);
+        for (const p of problems) read.problem(p.path, p.problem);
         model.declaredIn.spell = (p) => cloudFormationPath(p, spelled);
         mapResource(model, shape, native, read);
         spellPaths(model, model.declaredIn.spell);

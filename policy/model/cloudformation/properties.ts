@@ -28,6 +28,8 @@ const noValue = Symbol("AWS::NoValue");
 /** What the reading of one resource's properties gives: the aws-native shape, and the names the template used. */
 export interface ReadProperties {
     props: Record<string, unknown>;
+    /** What cannot be read (a value nested deeper than any ECS property), for `ecs-input-well-formed`. */
+    problems: { path: string; problem: string }[];
     /** The CloudFormation name of each property met, by its aws-native name (for paths in messages). */
     spelled: Map<string, string>;
 }
@@ -40,15 +42,25 @@ export interface ReadProperties {
  */
 export function readProperties(properties: Record<string, unknown>, base: string, scope: TemplateScope): ReadProperties {
     const spelled = new Map<string, string>();
-    const props = convert(properties, base, scope, spelled, false) as Record<string, unknown>;
-    return { props, spelled };
+    const problems: ReadProperties["problems"] = [];
+    const props = convert(properties, base, scope, spelled, false, problems, 0) as Record<string, unknown>;
+    return { props, spelled, problems };
 }
 
-function convert(value: unknown, path: string, scope: TemplateScope, spelled: Map<string, string>, raw: boolean): unknown {
+/** Deeper than any ECS or ECR property (and than CloudFormation reads): such a value is malformed, not a stack overflow. */
+const deepest = 200;
+
+function convert(value: unknown, path: string, scope: TemplateScope, spelled: Map<string, string>, raw: boolean, problems: ReadProperties["problems"], depth: number): unknown {
+    if (typeof value === "object" && value !== null && depth > deepest) {
+        const shown = path.length > 120 ? `${path.slice(0, 120)}...` : path;
+        problems.push({ path: shown, problem: `is nested more than ${deepest} levels deep` });
+        return new Unreadable("malformed", shown);
+    }
+    const next = (item: unknown, itemPath: string, itemRaw: boolean) => convert(item, itemPath, scope, spelled, itemRaw, problems, depth + 1);
     if (Array.isArray(value)) {
         const out: unknown[] = [];
         value.forEach((item, i) => {
-            const converted = convert(item, `${path}[${i}]`, scope, spelled, raw);
+            const converted = next(item, `${path}[${i}]`, raw);
             if (converted !== noValue) out.push(converted);
         });
         return out;
@@ -58,21 +70,21 @@ function convert(value: unknown, path: string, scope: TemplateScope, spelled: Ma
     const keys = Object.keys(record);
     if (scope.intrinsics && keys.length === 1 && isIntrinsic(keys[0], record[keys[0]])) {
         const chosen = workedOut(keys[0], record[keys[0]], scope);
-        if (chosen !== undecided) return convert(chosen, path, scope, spelled, raw);
+        if (chosen !== undecided) return next(chosen, path, raw);
         return intrinsic(keys[0], record[keys[0]], path, scope);
     }
     const out: Record<string, unknown> = {};
     for (const key of keys) {
         const childPath = path === "" ? key : `${path}.${key}`;
         if (raw) {
-            const converted = convert(record[key], childPath, scope, spelled, true);
+            const converted = next(record[key], childPath, true);
             if (converted !== noValue) out[key] = converted;
             continue;
         }
         if (!(key[0] >= "A" && key[0] <= "Z")) continue;
         const name = sdkNameOf(key);
         spelled.set(name, key);
-        const converted = convert(record[key], childPath, scope, spelled, freeForm.has(key));
+        const converted = next(record[key], childPath, freeForm.has(key));
         if (converted !== noValue) out[name] = converted;
     }
     return out;

@@ -62,7 +62,7 @@ export function readTemplate(text: string, options: { jsonOnly?: boolean } = {})
     try {
         return { ok: true, template: document.toJS({ maxAliasCount: 100 }) };
     } catch {
-        return { ok: false, problem: "expands aliases too many times to be read" };
+        return { ok: false, problem: "cannot be read (it expands aliases too many times, or nests too deeply)" };
     }
 }
 

@@ -78,7 +78,8 @@ function convert(value: unknown, path: string, scope: TemplateScope, spelled: Ma
         const childPath = path === "" ? key : `${path}.${key}`;
         if (raw) {
             const converted = next(record[key], childPath, true);
-            if (converted !== noValue) out[key] = converted;
+            // defineProperty: a label named `__proto__` is a label, never the object's prototype.
+            if (converted !== noValue) Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
             continue;
         }
         if (!(key[0] >= "A" && key[0] <= "Z")) continue;

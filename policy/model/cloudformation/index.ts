@@ -16,8 +16,6 @@ export interface Unread {
     path: string;
     /** Why, as one sentence (the diagnostic names the resource). */
     why: string;
-    /** True when the value is known at `pulumi up` (then the resources are checked). */
-    notKnownYet?: true;
 }
 
 /** A template resource the stack rules follow by reference (a role, a security group, a VPC). */
@@ -82,7 +80,7 @@ function shapeOf(cloudFormationType: string) {
 function cloudControlResource(props: Record<string, unknown>, name: string, urn: string, secretPaths: readonly string[], provider?: ProviderInputs): Declared {
     const typeName = props.typeName;
     if (isUnknownSentinel(typeName) || isRedacted(typeName)) {
-        return { ...nothing(), unread: [{ path: "typeName", why: "typeName is not known until `pulumi up`, so which resource it declares (and whether the pack checks it) is told only then", notKnownYet: true }] };
+        return { ...nothing(), unread: [{ path: "typeName", why: "typeName is not known until `pulumi up`: the resource it declares is checked then, before it is created" }] };
     }
     const shape = typeof typeName === "string" ? shapeOf(typeName) : undefined;
     if (!shape) return nothing();
@@ -139,7 +137,7 @@ function cloudFormationStack(
         return out;
     }
     if (isUnknownSentinel(body) || isRedacted(body)) {
-        out.unread.push({ path: "templateBody", why: "templateBody is not known until `pulumi up`: the ECS and ECR resources of the template are checked then, before the stack is created", notKnownYet: true });
+        out.unread.push({ path: "templateBody", why: "templateBody is not known until `pulumi up`: the ECS and ECR resources of the template are checked then, before the stack is created" });
         return out;
     }
     let template: unknown = body;

@@ -90,7 +90,7 @@ export const awsNativeTypes: Record<string, Shape> = {
 };
 
 /** Tags as aws-native gives them, `[{key, value}]`, read as the `{key: value}` map the model holds. */
-function tagList(p: Props, read: Reader): Field<Record<string, unknown>> {
+export function tagList(p: Props, read: Reader): Field<Record<string, unknown>> {
     const list = read.array(p.tags, "tags");
     if (list === undefined || isUnreadable(list)) return list;
     const tags: Record<string, unknown> = {};

@@ -105,6 +105,17 @@ class Rejected extends Error {
 }
 
 const maxDepth = 500;
+
+/** Where an offset of a text is, as an editor shows it: `line 3, column 7`. */
+export function lineAndColumn(text: string, offset: number): string {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    return `line ${line}, column ${offset - lineStart + 1}`;
+}
 /** Why a string whose JSON values shrink the list and grow it again is refused. */
 export const regrownList = "holds JSON values that shrink the container list and grow it again, which the provider reads with leftovers of the earlier values; write one JSON list";
 const numberLiteral = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -122,13 +133,7 @@ class Parser {
 
     /** Not JSON: says where it breaks, by line and column (never what is there: the text may be a secret). */
     private fail(at = this.at): never {
-        let line = 1;
-        let lineStart = 0;
-        for (let i = this.text.indexOf("\n"); i !== -1 && i < at; i = this.text.indexOf("\n", i + 1)) {
-            line++;
-            lineStart = i + 1;
-        }
-        const where = `line ${line}, column ${at - lineStart + 1}`;
+        const where = lineAndColumn(this.text, at);
         throw new Rejected("", at >= this.text.length ? `is not valid JSON: it ends early (${where})` : `is not valid JSON: it breaks at ${where}`);
     }
 

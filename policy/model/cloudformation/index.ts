@@ -1,7 +1,7 @@
 // Resources declared inside another Pulumi resource: a Cloud Control resource's `desiredState` and a CloudFormation
 // stack's template. Each ECS or ECR resource there is read as its aws-native twin (one reading of CloudFormation
 // properties), so the rules see it as they see any other.
-import { awsNativeReferences, awsNativeTypes } from "../awsNative";
+import { awsNativeReferences, awsNativeTypes, tagList } from "../awsNative";
 import { emptyModel, mapResource } from "../build";
 import type { ProviderInputs, ResourceModel } from "../ecs";
 import { defaultTagsOf, regionOf } from "../provider";
@@ -38,11 +38,11 @@ type DeclaredReader = (props: Record<string, unknown>, name: string, urn: string
 
 const generic: Record<string, DeclaredReader> = {
     "aws:cloudcontrol/resource:Resource": cloudControlResource,
-    "aws:cloudformation/stack:Stack": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, p.tags),
-    "aws-native:cloudformation:Stack": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagListOf(p.tags)),
+    "aws:cloudformation/stack:Stack": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagMap(p)),
+    "aws-native:cloudformation:Stack": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagList(p, new Reader())),
     // A stack set deploys its template in other accounts and regions: its resources are compared among themselves.
-    "aws:cloudformation/stackSet:StackSet": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, p.tags, `stack set ${u}`),
-    "aws-native:cloudformation:StackSet": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagListOf(p.tags), `stack set ${u}`),
+    "aws:cloudformation/stackSet:StackSet": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagMap(p), `stack set ${u}`),
+    "aws-native:cloudformation:StackSet": (p, n, u, s, pr) => cloudFormationStack(p, n, u, s, pr, tagList(p, new Reader()), `stack set ${u}`),
 };
 
 /** True for the Pulumi types that declare resources of their own (Cloud Control, CloudFormation stacks). */
@@ -109,23 +109,19 @@ function cloudControlResource(props: Record<string, unknown>, name: string, urn:
     return { ...nothing(), models: [model] };
 }
 
-/** aws-native's `[{key, value}]` tags as a map (a stack's tags, which CloudFormation puts on its resources). */
-function tagListOf(value: unknown): unknown {
-    if (!Array.isArray(value)) return value;
-    return Object.fromEntries(value.filter(isPlainObject).filter((t) => typeof t.key === "string").map((t) => [t.key as string, t.value]));
-}
+/** The aws provider's `tags` map of a stack (read apart: a stack's tags are not one of its resources' inputs). */
+const tagMap = (p: Record<string, unknown>) => new Reader().object(p.tags, "tags");
 
 /** The provider's default tags and the stack's own, which CloudFormation propagates to the resources it creates. */
-function tagsFromAbove(provider: ProviderInputs | undefined, stackTags: unknown): Field<Record<string, unknown>> {
+function tagsFromAbove(provider: ProviderInputs | undefined, own: Field<Record<string, unknown>>): Field<Record<string, unknown>> {
     const defaults = defaultTagsOf(provider);
-    const own = new Reader().object(stackTags, "tags");
     if (isUnreadable(defaults)) return defaults;
     if (isUnreadable(own)) return own.reason === "notKnownYet" ? own : defaults;
     return defaults === undefined && own === undefined ? undefined : { ...defaults, ...own };
 }
 
 function cloudFormationStack(
-    props: Record<string, unknown>, name: string, urn: string, secretPaths: readonly string[], provider: ProviderInputs | undefined, stackTags: unknown,
+    props: Record<string, unknown>, name: string, urn: string, secretPaths: readonly string[], provider: ProviderInputs | undefined, stackTags: Field<Record<string, unknown>>,
     landsIn?: string,
 ): Declared {
     const out = nothing();

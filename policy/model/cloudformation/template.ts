@@ -2,6 +2,7 @@
 // `!GetAtt`, `!Sub`, ...) read as the intrinsic functions they stand for. The YAML library is loaded on the first
 // YAML template, not at start-up.
 import type * as YAML from "yaml";
+import { lineAndColumn } from "../providerJson";
 
 /** The short-form tags and the intrinsic each stands for. */
 const intrinsics: Readonly<Record<string, string>> = {
@@ -89,10 +90,4 @@ function duplicateKeyAt(text: string): number | undefined {
         if (ch !== " " && ch !== "\n" && ch !== "\r" && ch !== "\t") afterString = undefined;
     }
     return undefined;
-}
-
-function lineAndColumn(text: string, offset: number): string {
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
 }

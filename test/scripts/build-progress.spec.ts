@@ -21,14 +21,14 @@ esac
 
 describe("the Go builds report progress", function () {
     this.timeout(60_000);
-    for (const [script, binary] of [["pulumi-cli.sh", "pulumi"], ["pulumi-language-yaml.sh", "pulumi-language-yaml"]]) {
+    for (const [script, binary] of [["pulumi-cli.sh", "pulumi"], ["pulumi-language-yaml.sh", "pulumi-language-yaml"], ["pulumi-language-go.sh", "pulumi-language-go"]]) {
         it(`scripts/${script} prints phase and elapsed time while it builds, then the folder`, () => {
             const work = mkdtempSync(join(tmpdir(), "ecs-guardrails-progress-"));
             try {
                 fakeGo(work, 3);
                 const run = spawnSync("bash", [join(root, "scripts", script)], {
                     encoding: "utf8",
-                    env: { ...process.env, PATH: `${work}:${process.env.PATH}`, ECS_GUARDRAILS_TOOLS: join(work, "tools"), ECS_GUARDRAILS_BUILD_CLI: "1", ECS_GUARDRAILS_PROGRESS_SECONDS: "1", PULUMI_CLI_DIR: "", PULUMI_YAML_DIR: "" },
+                    env: { ...process.env, PATH: `${work}:${process.env.PATH}`, ECS_GUARDRAILS_TOOLS: join(work, "tools"), ECS_GUARDRAILS_BUILD_CLI: "1", ECS_GUARDRAILS_PROGRESS_SECONDS: "1", PULUMI_CLI_DIR: "", PULUMI_YAML_DIR: "", PULUMI_GO_DIR: "" },
                 });
                 assert.equal(run.status, 0, run.stderr);
                 const folder = run.stdout.trim().split("\n").pop()!;

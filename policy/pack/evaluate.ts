@@ -99,10 +99,8 @@ function internalError(rule: Rule, e: unknown): Finding {
     return { path: "", message: `The ${rule.name} check failed on this input (${detail}); please report it to ecs-guardrails. The resource was not checked.` };
 }
 
-const declarations = new WeakMap<object, Declared>();
-/** The provider inputs each cached declaration was built with. */
-const providers = new WeakMap<Declared, unknown>();
-const urns = new WeakMap<Declared, string>();
+/** What each set of properties declares, with the URN and provider inputs it was read with. */
+const declarations = new WeakMap<object, { urn: string; provider: unknown; found: Declared }>();
 
 /**
  * The models of the ECS and ECR resources a Pulumi resource declares (itself, or those of its template), built
@@ -110,14 +108,12 @@ const urns = new WeakMap<Declared, string>();
  */
 export function modelsOf(type: string, props: unknown, name: string, urn: string, secretPaths?: readonly string[], provider?: ProviderInputs): Declared {
     if (typeof props !== "object" || props === null) return buildModels(type, props, name, urn, secretPaths, provider);
-    let found = declarations.get(props);
-    if (!found || urns.get(found) !== urn || providers.get(found) !== provider?.props) {
-        found = buildModels(type, props, name, urn, secretPaths, provider);
-        providers.set(found, provider?.props);
-        urns.set(found, urn);
-        declarations.set(props, found);
+    let cached = declarations.get(props);
+    if (!cached || cached.urn !== urn || cached.provider !== provider?.props) {
+        cached = { urn, provider: provider?.props, found: buildModels(type, props, name, urn, secretPaths, provider) };
+        declarations.set(props, cached);
     }
-    return found;
+    return cached.found;
 }
 
 /** A resource of the stack as the engine describes it. */
